@@ -1,0 +1,36 @@
+namespace Personalization.Core.Domain;
+
+/// <summary>
+/// What the perception models saw in one image: the detections, the regions that were embedded
+/// (the whole image first, then the chosen detector crops) and the dominant colours.
+/// </summary>
+/// <param name="ContentHash">SHA-256 of the file's bytes, lower-case hex: the idempotency key.</param>
+public sealed record ImageAnalysis(
+    string ContentHash,
+    int Width,
+    int Height,
+    IReadOnlyList<Detection> Detections,
+    IReadOnlyList<ImageRegion> Regions,
+    IReadOnlyList<NamedColor> DominantColors);
+
+/// <summary>One embedded region of an image.</summary>
+/// <param name="Source"><c>image</c> for the whole image, <c>detection</c> for a detector crop.</param>
+/// <param name="Label">The detector's label for a crop; null for the whole image.</param>
+/// <param name="ImageVector">L2-normalised image-encoder feature.</param>
+/// <param name="TextVector">L2-normalised feature in the text encoder's space (CLIP: the image embedding itself;
+/// CNN: the label bridge, ImageNet label probabilities mapped through the label embeddings).</param>
+/// <param name="TopLabels">The image classifier's most likely labels for the region, when it has any.</param>
+public sealed record ImageRegion(
+    BoundingBox Box,
+    string Source,
+    string? Label,
+    float DetectorScore,
+    float[] ImageVector,
+    float[] TextVector,
+    IReadOnlyList<LabelScore> TopLabels,
+    IReadOnlyList<NamedColor> Colors);
+
+public sealed record LabelScore(string Label, float Probability);
+
+/// <summary>A colour named from the vocabulary, with the share of the region's pixels it covers.</summary>
+public sealed record NamedColor(string Name, string Hex, float Fraction);

@@ -1,0 +1,53 @@
+using Personalization.Core.Domain;
+
+namespace Personalization.Core.Ports;
+
+/// <summary>
+/// The reasoning stages of R2P (fingerprinting, attribute-focused reasoning, pairwise comparison) and the
+/// personalised caption. The offline implementation uses encoder scores only; a VLM implementation
+/// sits behind <c>IChatClient</c>. Thread-safe; holds no per-request state.
+/// </summary>
+public interface IReasoner
+{
+    /// <summary>A short name for traces: <c>offline</c>, or the provider and model.</summary>
+    string Name { get; }
+
+    Task<FingerprintProposal> FingerprintAsync(FingerprintRequest request, CancellationToken cancellationToken = default);
+
+    Task<AttributeReasoning> ReasonAsync(ReasoningRequest request, CancellationToken cancellationToken = default);
+
+    Task<PairwiseJudgement> ComparePairAsync(PairwiseRequest request, CancellationToken cancellationToken = default);
+
+    Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default);
+}
+
+public sealed record FingerprintRequest(ConceptName Name, string Category, string? UserDescription, IReadOnlyList<string> UserAttributes, IReadOnlyList<ImageAnalysis> References);
+
+/// <summary>A description and fingerprint attributes proposed from the reference photos, with where each came from.</summary>
+public sealed record FingerprintProposal(string Description, IReadOnlyList<ProposedAttribute> Attributes);
+
+public sealed record ProposedAttribute(string Text, string Source);
+
+/// <param name="Candidates">The retrieved candidates with their concepts and retrieval scores, best first.</param>
+public sealed record ReasoningRequest(ImageAnalysis Query, IReadOnlyList<CandidateContext> Candidates);
+
+public sealed record CandidateContext(Concept Concept, Candidate Retrieval);
+
+/// <summary>Per candidate the attributes judged visible in the query; then the chosen candidate, or none.</summary>
+public sealed record AttributeReasoning(IReadOnlyList<CandidateAttributes> PerCandidate, ConceptName? Choice, string Rationale);
+
+public sealed record CandidateAttributes(ConceptName Concept, IReadOnlyList<AttributeEvidence> Attributes, float Score)
+{
+    public IEnumerable<string> Visible => Attributes.Where(a => a.Visible).Select(a => a.Attribute);
+}
+
+public sealed record AttributeEvidence(string Attribute, float Score, bool Visible);
+
+public sealed record PairwiseRequest(ImageAnalysis Query, Concept Candidate);
+
+/// <param name="Probability">P(same object): P(Yes)/(P(Yes)+P(No)), or a calibrated similarity offline.</param>
+public sealed record PairwiseJudgement(ConceptName Concept, float Probability, string Evidence);
+
+public sealed record CaptionRequest(ImageAnalysis Image, IReadOnlyList<RecognizedConcept> Concepts);
+
+public sealed record RecognizedConcept(Concept Concept, BoundingBox? Box, float Confidence);

@@ -1,0 +1,37 @@
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+
+namespace Personalization.Core.Recognition;
+
+/// <summary>Which stage of the chain made the decision.</summary>
+public static class DecisionStages
+{
+    /// <summary>Reasoning and cross-modal verification agreed on a confident candidate.</summary>
+    public const string Verification = "verification";
+
+    /// <summary>Verification disagreed (or was unsure) and the pairwise comparison decided.</summary>
+    public const string Pairwise = "pairwise";
+
+    /// <summary>No candidate was good enough: "none of my concepts".</summary>
+    public const string Rejected = "rejected";
+}
+
+/// <summary>The answer for one image: the concept found (or none), where, how sure, which stage decided and why.</summary>
+/// <param name="Score">The winner's fused retrieval score, or its pairwise probability when pairwise decided.</param>
+public sealed record RecognitionResult(
+    OwnerId Owner,
+    string ContentHash,
+    ConceptName? Concept,
+    float Score,
+    string Stage,
+    BoundingBox? Box,
+    string Caption,
+    DecisionTrace Trace);
+
+/// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>
+public sealed record DecisionTrace(
+    IReadOnlyList<Candidate> Candidates,
+    AttributeReasoning? Reasoning,
+    IReadOnlyList<CandidateVerification>? Verification,
+    IReadOnlyList<PairwiseJudgement>? Pairwise,
+    string Decision);
