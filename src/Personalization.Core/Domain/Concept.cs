@@ -4,6 +4,7 @@ namespace Personalization.Core.Domain;
 
 /// <summary>A thing a user owns and named, with everything retrieval and reasoning need about it.</summary>
 /// <param name="Description">The discriminative description d (what the user wrote, else one made from the fingerprint).</param>
+/// <param name="UserDescription">What the user wrote, kept apart so the models never overwrite it.</param>
 /// <param name="UserAttributes">Attributes the user wrote; never overwritten by the models.</param>
 /// <param name="Fingerprint">All fingerprint attributes A with their text vectors, user-written first.</param>
 /// <param name="DescriptionVector">fᵗ: the text encoder's vector of the description.</param>
@@ -13,6 +14,7 @@ public sealed record Concept(
     ConceptName Name,
     string Category,
     string Description,
+    string? UserDescription,
     IReadOnlyList<string> UserAttributes,
     IReadOnlyList<FingerprintAttribute> Fingerprint,
     IReadOnlyList<ConceptReference> References,

@@ -1,11 +1,11 @@
 namespace Personalization.Core.Recognition;
 
 /// <summary>The thresholds one chain run decides with; part of its input so a replay decides the same way.</summary>
-public sealed record ChainThresholds(int TopK, int HitsPerRegion, float RejectBelow, float AcceptAbove, float PairwiseAccept)
+public sealed record ChainThresholds(int TopK, int HitsPerRegion, float TextWeight, float RejectBelow, float AcceptAbove, float PairwiseAccept)
 {
     public static ChainThresholds From(RecognitionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(options.TopK, options.HitsPerRegion, (float)options.RejectBelow, (float)options.AcceptAbove, (float)options.PairwiseAccept);
+        return new(options.TopK, options.HitsPerRegion, (float)options.TextWeight, (float)options.RejectBelow, (float)options.AcceptAbove, (float)options.PairwiseAccept);
     }
 }

@@ -26,7 +26,7 @@ public interface IRecognitionSteps
 /// <summary>A stored image analysis of one owner.</summary>
 public sealed record ImageRef(OwnerId Owner, string ContentHash);
 
-public sealed record RetrieveStepInput(ImageRef Image, int TopK, int HitsPerRegion);
+public sealed record RetrieveStepInput(ImageRef Image, int TopK, int HitsPerRegion, float TextWeight);
 
 /// <param name="QueryRegions">The query's region boxes, by region index.</param>
 public sealed record RetrievalStep(IReadOnlyList<Candidate> Candidates, IReadOnlyList<BoundingBox> QueryRegions);

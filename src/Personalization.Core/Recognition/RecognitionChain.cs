@@ -17,7 +17,7 @@ public static class RecognitionChain
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(thresholds);
 
-        var retrieval = await steps.RetrieveAsync(new RetrieveStepInput(image, thresholds.TopK, thresholds.HitsPerRegion));
+        var retrieval = await steps.RetrieveAsync(new RetrieveStepInput(image, thresholds.TopK, thresholds.HitsPerRegion, thresholds.TextWeight));
         var candidates = retrieval.Candidates;
         if (RecognitionDecisions.ShouldReject(candidates, thresholds))
         {

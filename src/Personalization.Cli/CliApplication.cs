@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Personalization.Cli.Commands;
+
+namespace Personalization.Cli;
+
+/// <summary>The <c>personalize</c> command line: its commands and global options.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, interactive: stdout is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null);
+        var globals = new GlobalOptions();
+        var root = new RootCommand(
+            "personalize — recognise the things you own and named in your photos, with no training.\n" +
+            "Enrol each concept with a photo, then recognise, caption and judge new photos.");
+        globals.AddTo(root);
+        root.Subcommands.Add(EnrollCommand.Create(globals, console));
+        root.Subcommands.Add(ConceptsCommand.Create(globals, console));
+        root.Subcommands.Add(ForgetCommand.Create(globals, console));
+        root.Subcommands.Add(RecognizeCommand.Create(globals, console));
+        root.Subcommands.Add(DemoCommand.Create(globals, console));
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Personalization.Core.Domain;
+using Personalization.Models.Onnx;
+
+namespace Personalization.Cli.Commands;
+
+/// <summary>Runs a command's body inside a host, turning expected failures into one-line errors and exit code 2.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        ParseResult parse,
+        GlobalOptions globals,
+        CliConsole console,
+        Func<IServiceProvider, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        try
+        {
+            using var host = CliHost.Build(parse, globals, overrides);
+            return await body(host.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Fatal;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.Fatal;
+        }
+    }
+
+    /// <summary>Parses an owner id, or writes why not.</summary>
+    public static OwnerId ParseOwner(string? value) => OwnerId.Parse(value);
+}

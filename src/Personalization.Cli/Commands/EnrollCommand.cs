@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Core.Domain;
+using Personalization.Core.Enrollment;
+
+namespace Personalization.Cli.Commands;
+
+/// <summary><c>personalize enroll</c>: add or update a concept from reference photos.</summary>
+internal static class EnrollCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var owner = new Option<string>("--owner") { Description = "The user who owns the concept.", Required = true };
+        var name = new Option<string>("--name") { Description = "The concept's name, as captions will call it (<name>).", Required = true };
+        var category = new Option<string?>("--category") { Description = "What kind of thing it is (dog, teapot, backpack)." };
+        var description = new Option<string?>("--description") { Description = "A few words that tell it apart from others of its kind." };
+        var attributes = new Option<string[]>("--attribute") { Description = "A distinguishing feature (repeatable), e.g. \"pink bow tie\".", AllowMultipleArgumentsPerToken = false };
+        var images = new Argument<string[]>("IMAGE") { Description = "Reference photos of the concept (one is enough; three help on hard photos).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("enroll", "Adds or updates a concept from one or more reference photos. Enrolling the same photo again changes nothing.")
+        {
+            owner, name, category, description, attributes, images,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
+        {
+            var request = new EnrollmentRequest(
+                OwnerId.Parse(parse.GetValue(owner)),
+                ConceptName.Parse(parse.GetValue(name)),
+                parse.GetValue(category),
+                parse.GetValue(description),
+                parse.GetValue(attributes) ?? [],
+                ImageFiles.Expand(parse.GetValue(images) ?? []));
+            var outcome = await services.GetRequiredService<EnrollmentService>().EnrollAsync(request, token).ConfigureAwait(false);
+            foreach (var (id, error) in outcome.Failures)
+            {
+                await console.Error.WriteLineAsync($"error: {id}: {error}").ConfigureAwait(false);
+            }
+
+            if (outcome.Concept is not { } concept)
+            {
+                await console.Error.WriteLineAsync($"error: <{request.Name}> was not enrolled: none of its photos could be used").ConfigureAwait(false);
+                return ExitCodes.Fatal;
+            }
+
+            await console.Out.WriteLineAsync(
+                $"enrolled <{concept.Name}> ({concept.Category}) for {concept.Owner}: {concept.References.Count} reference photo(s), {outcome.AddedReferences} new; " +
+                $"attributes: {string.Join(", ", concept.Fingerprint.Select(f => f.Text))}").ConfigureAwait(false);
+            return outcome.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+
+namespace Personalization.Cli.Commands;
+
+/// <summary><c>personalize forget</c>: delete a concept, effective at once.</summary>
+internal static class ForgetCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var owner = new Option<string>("--owner") { Description = "The user who owns the concept.", Required = true };
+        var name = new Option<string>("--name") { Description = "The concept to delete.", Required = true };
+        var command = new Command("forget", "Deletes a concept and its vectors; the next recognition no longer sees it.") { owner, name };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
+        {
+            var id = OwnerId.Parse(parse.GetValue(owner));
+            var concept = ConceptName.Parse(parse.GetValue(name));
+            var removed = await services.GetRequiredService<IConceptIndex>().DeleteAsync(id, concept, token).ConfigureAwait(false);
+            if (!removed)
+            {
+                await console.Error.WriteLineAsync($"error: owner '{id}' has no concept <{concept}>").ConfigureAwait(false);
+                return ExitCodes.Fatal;
+            }
+
+            await console.Out.WriteLineAsync($"forgot <{concept}> of {id}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

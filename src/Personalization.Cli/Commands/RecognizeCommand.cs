@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Cli.Output;
+using Personalization.Core.Domain;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Cli.Commands;
+
+/// <summary><c>personalize recognize</c>: run the whole chain on images and write one JSON result each.</summary>
+internal static class RecognizeCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var owner = new Option<string>("--owner") { Description = "Whose concepts to look for.", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for the JSON results (default ./out/recognize).", DefaultValueFactory = _ => Path.Combine("out", "recognize") };
+        var inputs = new Argument<string[]>("IMAGE_OR_FOLDER") { Description = "Images, or folders of images (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("recognize", "Finds the owner's concepts in each image: which one, where, how sure and why, with a caption that names it.")
+        {
+            owner, output, inputs,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
+        {
+            var id = OwnerId.Parse(parse.GetValue(owner));
+            var sources = ImageFiles.Expand(parse.GetValue(inputs) ?? []);
+            var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            var progress = new ProgressReporter(console, "recognise", sources.Count);
+            var outcomes = await services.GetRequiredService<RecognitionService>().RecognizeAsync(id, sources, o =>
+            {
+                OutcomePrinter.Print(console, o);
+                progress.Advance();
+            }, token).ConfigureAwait(false);
+
+            foreach (var o in outcomes.Where(o => o.Succeeded))
+            {
+                await JsonOutput.WriteAsync(Path.Combine(outDir, JsonOutput.SafeFileName(o.Id, o.Result!.ContentHash)), ResultDocument.From(o), token).ConfigureAwait(false);
+            }
+
+            var failed = outcomes.Count(o => !o.Succeeded);
+            await console.Out.WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results in {outDir}").ConfigureAwait(false);
+            return failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        }, ct));
+        return command;
+    }
+}

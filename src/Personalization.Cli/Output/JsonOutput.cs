@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Personalization.Cli.Output;
+
+/// <summary>How the CLI writes JSON: camelCase, indented, enums as strings, atomically (temp file, then rename).</summary>
+internal static class JsonOutput
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        await using (var stream = File.Create(temp))
+        {
+            await JsonSerializer.SerializeAsync(stream, value, Options, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>A file name made only of safe characters from an untrusted path, plus a short hash against collisions.</summary>
+    public static string SafeFileName(string id, string contentHash)
+    {
+        var stem = Path.GetFileNameWithoutExtension(id);
+        var safe = new string([.. stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        if (safe.Length > 80)
+        {
+            safe = safe[..80];
+        }
+
+        return $"{(safe.Length == 0 ? "image" : safe)}-{contentHash[..Math.Min(8, contentHash.Length)]}.json";
+    }
+}

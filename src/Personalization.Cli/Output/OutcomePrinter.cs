@@ -1,0 +1,27 @@
+using System.Globalization;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Cli.Output;
+
+/// <summary>One line per image: the concept found (or none), its score and the stage that decided; errors to stderr.</summary>
+internal static class OutcomePrinter
+{
+    public static void Print(CliConsole console, RecognitionOutcome outcome, string? truth = null)
+    {
+        if (outcome.Result is not { } r)
+        {
+            console.Error.WriteLine($"error: {outcome.Id}: {outcome.Error}");
+            return;
+        }
+
+        var found = r.Concept is { } c ? $"<{c}>" : "none";
+        var line = string.Create(CultureInfo.InvariantCulture, $"{outcome.Id}\t{found}\t{r.Score:F3}\t{r.Stage}");
+        if (truth is not null)
+        {
+            var ok = string.Equals(truth, r.Concept?.Value, StringComparison.OrdinalIgnoreCase);
+            line += ok ? "\tok" : $"\tWRONG (is <{truth}>)";
+        }
+
+        console.Out.WriteLine(line);
+    }
+}

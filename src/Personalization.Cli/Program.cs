@@ -1,0 +1,3 @@
+using Personalization.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Personalization.Core.Diagnostics;
+using Personalization.Core.Enrollment;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The application services: retrieval, verification, recognition, enrolment, and their options.</summary>
+    public static IServiceCollection AddPersonalizationCore(this IServiceCollection services)
+    {
+        services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StageTimings>();
+        services.TryAddSingleton<CandidateRetriever>();
+        services.TryAddSingleton<CrossModalVerifier>();
+        services.TryAddSingleton<RecognitionService>();
+        services.TryAddSingleton<EnrollmentService>();
+        return services;
+    }
+}

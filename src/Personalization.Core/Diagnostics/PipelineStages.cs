@@ -1,0 +1,20 @@
+namespace Personalization.Core.Diagnostics;
+
+/// <summary>The stage names <see cref="StageTimings"/> reports.</summary>
+public static class PipelineStages
+{
+    /// <summary>Hashing, header checks, decoding (with scaling and orientation).</summary>
+    public const string Decode = "decode";
+
+    /// <summary>Letterbox, YOLOX-Nano, decode and NMS.</summary>
+    public const string Detect = "detect";
+
+    /// <summary>Region rendering, image encoder(s), label bridge, colours; per image.</summary>
+    public const string Embed = "embed";
+
+    /// <summary>The recognition chain: retrieval, reasoning, verification, pairwise, caption.</summary>
+    public const string Chain = "chain";
+
+    /// <summary>Enrolment: fingerprint, text embeddings and index upsert (after analysis).</summary>
+    public const string Enroll = "enroll";
+}

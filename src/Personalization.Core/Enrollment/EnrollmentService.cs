@@ -1,0 +1,132 @@
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+
+namespace Personalization.Core.Enrollment;
+
+/// <summary>
+/// Enrols a concept: analyse the reference photos, fingerprint them with the reasoner, embed the
+/// description and attributes, upsert. Idempotent: references are keyed by content hash, so enrolling the
+/// same photo again changes nothing but the timestamp. What the user wrote is kept and merged, never
+/// overwritten by the models. Thread-safe.
+/// </summary>
+public sealed class EnrollmentService(
+    IImageAnalyzer analyzer,
+    ITextEncoder textEncoder,
+    IReasoner reasoner,
+    IConceptIndex index,
+    TimeProvider clock)
+{
+    public async Task<EnrollmentOutcome> EnrollAsync(EnrollmentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var failures = new List<(string, string)>();
+        var inputs = new List<ImageInput>();
+        foreach (var source in request.Images)
+        {
+            try
+            {
+                inputs.Add(new ImageInput(source.Id, await source.ReadAsync(cancellationToken).ConfigureAwait(false)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Add((source.Id, $"cannot read: {e.Message}"));
+            }
+        }
+
+        var analysed = await analyzer.AnalyzeAsync(inputs, cancellationToken).ConfigureAwait(false);
+        var good = new List<(string Id, ImageAnalysis Analysis)>();
+        foreach (var item in analysed)
+        {
+            if (item.Analysis is { } a)
+            {
+                good.Add((item.Id, a));
+            }
+            else
+            {
+                failures.Add((item.Id, item.Error ?? "unknown error"));
+            }
+        }
+
+        var existing = await index.GetAsync(request.Owner, request.Name, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.EncoderSpace != analyzer.EncoderSpace)
+        {
+            existing = null; // Vectors from other encoders are not comparable; re-enrol from these photos.
+        }
+
+        if (good.Count == 0 && existing is null)
+        {
+            return new EnrollmentOutcome(null, failures, 0);
+        }
+
+        var category = Clean(request.Category) ?? existing?.Category ?? "object";
+        var userDescription = Clean(request.Description) ?? existing?.UserDescription;
+        var userAttributes = (existing?.UserAttributes ?? [])
+            .Concat(request.Attributes.Select(Clean).OfType<string>())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        var references = (existing?.References ?? []).ToList();
+        var added = 0;
+        foreach (var (id, analysis) in good)
+        {
+            if (references.Exists(r => r.ContentHash == analysis.ContentHash))
+            {
+                continue;
+            }
+
+            references.Add(new ConceptReference(
+                analysis.ContentHash,
+                Path.GetFileName(id),
+                analysis.Width,
+                analysis.Height,
+                [.. analysis.Regions.Select(r => new ReferenceRegion(r.Box, r.Source, r.Label, r.ImageVector, r.TextVector))]));
+            added++;
+        }
+
+        if (added == 0 && existing is not null && category == existing.Category && userDescription == existing.UserDescription
+            && userAttributes.Count == existing.UserAttributes.Count)
+        {
+            return new EnrollmentOutcome(existing, failures, 0);
+        }
+
+        var proposal = await reasoner.FingerprintAsync(
+            new FingerprintRequest(request.Name, category, userDescription, userAttributes, [.. good.Select(g => g.Analysis)]),
+            cancellationToken).ConfigureAwait(false);
+
+        // User attributes first, then the models' proposals, then what an earlier enrolment found.
+        var attributes = userAttributes.Select(a => new ProposedAttribute(a, "user"))
+            .Concat(proposal.Attributes)
+            .Concat((existing?.Fingerprint ?? []).Where(f => f.Source != "user").Select(f => new ProposedAttribute(f.Text, f.Source)))
+            .DistinctBy(a => a.Text, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var description = userDescription ?? proposal.Description;
+        var texts = attributes.Select(a => a.Text).Append(description).ToList();
+        var vectors = await textEncoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);
+
+        var concept = new Concept(
+            request.Owner,
+            request.Name,
+            category,
+            description,
+            userDescription,
+            userAttributes,
+            [.. attributes.Select((a, i) => new FingerprintAttribute(a.Text, a.Source, vectors[i]))],
+            references,
+            vectors[^1],
+            analyzer.EncoderSpace,
+            clock.GetUtcNow());
+        await index.UpsertAsync(concept, cancellationToken).ConfigureAwait(false);
+        return new EnrollmentOutcome(concept, failures, added);
+    }
+
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
+        return cleaned.Length == 0 ? null : cleaned[..Math.Min(cleaned.Length, 500)];
+    }
+}

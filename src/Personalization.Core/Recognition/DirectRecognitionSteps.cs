@@ -1,0 +1,73 @@
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+
+namespace Personalization.Core.Recognition;
+
+/// <summary>
+/// Runs the chain's steps in process with direct calls (the local runner). One instance per run: it carries
+/// that run's cancellation token, which the step signatures cannot (orchestrator rules).
+/// </summary>
+public sealed class DirectRecognitionSteps(
+    IImageAnalysisStore analyses,
+    IConceptIndex index,
+    CandidateRetriever retriever,
+    IReasoner reasoner,
+    CrossModalVerifier verifier,
+    CancellationToken cancellationToken) : IRecognitionSteps
+{
+    public async Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var query = await LoadAsync(input.Image).ConfigureAwait(false);
+        var candidates = await retriever.RetrieveAsync(input.Image.Owner, query, input.TopK, input.HitsPerRegion, input.TextWeight, cancellationToken).ConfigureAwait(false);
+        return new RetrievalStep(candidates, [.. query.Regions.Select(r => r.Box)]);
+    }
+
+    public async Task<AttributeReasoning> ReasonAttributesAsync(ReasonStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var query = await LoadAsync(input.Image).ConfigureAwait(false);
+        var concepts = await index.ListAsync(input.Image.Owner, cancellationToken).ConfigureAwait(false);
+        var context = input.Candidates
+            .Select(c => new CandidateContext(concepts.First(x => x.Name.Equals(c.Concept)), c))
+            .ToList();
+        return await reasoner.ReasonAsync(new ReasoningRequest(query, context), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<VerificationStep> VerifyAsync(VerifyStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var query = await LoadAsync(input.Image).ConfigureAwait(false);
+        return new VerificationStep(await verifier.VerifyAsync(query, input.Claims, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<PairwiseJudgement> ComparePairAsync(PairStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var query = await LoadAsync(input.Image).ConfigureAwait(false);
+        var concept = await index.GetAsync(input.Image.Owner, input.Candidate, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"concept <{input.Candidate}> disappeared during recognition");
+        return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string> CaptionAsync(CaptionStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var query = await LoadAsync(input.Image).ConfigureAwait(false);
+        var recognized = new List<RecognizedConcept>(input.Concepts.Count);
+        foreach (var c in input.Concepts)
+        {
+            var concept = await index.GetAsync(input.Image.Owner, c.Concept, cancellationToken).ConfigureAwait(false);
+            if (concept is not null)
+            {
+                recognized.Add(new RecognizedConcept(concept, c.Box, c.Confidence));
+            }
+        }
+
+        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ImageAnalysis> LoadAsync(ImageRef image) =>
+        await analyses.GetAsync(image.Owner, image.ContentHash, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"no analysis stored for image {image.ContentHash} of owner '{image.Owner}'");
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using Personalization.Core.Diagnostics;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+
+namespace Personalization.Core.Recognition;
+
+/// <summary>
+/// Recognises an owner's concepts in a batch of images: analyse in batches, store each analysis, run the
+/// chain per image with direct steps. A bad image becomes a failed outcome; the rest of the batch goes on.
+/// Thread-safe.
+/// </summary>
+public sealed class RecognitionService(
+    IImageAnalyzer analyzer,
+    IImageAnalysisStore analyses,
+    IConceptIndex index,
+    CandidateRetriever retriever,
+    IReasoner reasoner,
+    CrossModalVerifier verifier,
+    IOptions<RecognitionOptions> options,
+    StageTimings timings)
+{
+    private readonly RecognitionOptions _options = options.Value;
+
+    /// <param name="images">Lazily loaded inputs: each is read only when its batch comes up.</param>
+    /// <param name="onOutcome">Called after each image, in order (progress, streaming output).</param>
+    /// <exception cref="UnknownOwnerException">The owner has no concepts.</exception>
+    public async Task<IReadOnlyList<RecognitionOutcome>> RecognizeAsync(
+        OwnerId owner,
+        IReadOnlyList<ImageSource> images,
+        Action<RecognitionOutcome>? onOutcome = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var concepts = await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (concepts.Count == 0)
+        {
+            throw new UnknownOwnerException(owner);
+        }
+
+        var thresholds = ChainThresholds.From(_options);
+        var steps = new DirectRecognitionSteps(analyses, index, retriever, reasoner, verifier, cancellationToken);
+        var outcomes = new List<RecognitionOutcome>(images.Count);
+        for (var start = 0; start < images.Count; start += _options.ImageBatch)
+        {
+            // Each slot holds an input to analyse or the reason it could not be read, in input order.
+            var slots = new List<(ImageInput? Input, RecognitionOutcome? Failed)>();
+            for (var i = start; i < Math.Min(images.Count, start + _options.ImageBatch); i++)
+            {
+                try
+                {
+                    slots.Add((new ImageInput(images[i].Id, await images[i].ReadAsync(cancellationToken).ConfigureAwait(false)), null));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    slots.Add((null, new RecognitionOutcome(images[i].Id, null, null, $"cannot read: {e.Message}")));
+                }
+            }
+
+            var analysed = await analyzer.AnalyzeAsync([.. slots.Where(s => s.Input is not null).Select(s => s.Input!)], cancellationToken).ConfigureAwait(false);
+            var next = 0;
+            foreach (var slot in slots)
+            {
+                if (slot.Failed is { } failed)
+                {
+                    Report(failed);
+                    continue;
+                }
+
+                var item = analysed[next++];
+                if (item.Analysis is not { } analysis)
+                {
+                    Report(new RecognitionOutcome(item.Id, null, null, item.Error));
+                    continue;
+                }
+
+                await analyses.PutAsync(owner, analysis, cancellationToken).ConfigureAwait(false);
+                RecognitionResult result;
+                using (timings.Measure(PipelineStages.Chain))
+                {
+                    result = await RecognitionChain.RunAsync(steps, new ImageRef(owner, analysis.ContentHash), thresholds).ConfigureAwait(false);
+                }
+
+                Report(new RecognitionOutcome(item.Id, result, analysis, null));
+            }
+        }
+
+        return outcomes;
+
+        void Report(RecognitionOutcome outcome)
+        {
+            outcomes.Add(outcome);
+            onOutcome?.Invoke(outcome);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Numerics.Tensors;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+using Personalization.Local.Storage;
+
+namespace Personalization.Local.Index;
+
+/// <summary>
+/// The embedded index: exact cosine top-k per owner over normalised vectors (SIMD dot products), one JSON
+/// file per owner under <c>{data}/owners/{owner}/concepts.json</c>. Writes go to a temporary file that is
+/// then renamed over the old one (atomic on one file system), so a crash or a failed run never leaves a
+/// half-written index; a lock file serialises writers across processes. Readers use immutable snapshots
+/// and reload when another process has replaced the file. Thread-safe.
+/// </summary>
+public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly string _root;
+    private readonly ConcurrentDictionary<OwnerId, OwnerSnapshot> _snapshots = new();
+    private readonly ConcurrentDictionary<OwnerId, SemaphoreSlim> _writers = new();
+
+    public EmbeddedConceptIndex(IOptions<LocalDataOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _root = Path.GetFullPath(Path.Combine(options.Value.Directory, "owners"));
+    }
+
+    public async Task UpsertAsync(Concept concept, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(concept);
+        await MutateAsync(concept.Owner, list =>
+        {
+            list.RemoveAll(c => c.Name.Equals(concept.Name));
+            list.Add(concept);
+            list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default) =>
+        MutateAsync(owner, list => list.RemoveAll(c => c.Name.Equals(name)) > 0, cancellationToken);
+
+    public async Task<IReadOnlyList<Concept>> ListAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
+        (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts;
+
+    public async Task<IReadOnlyList<IReadOnlyList<VectorHit>>> SearchAsync(OwnerId owner, IReadOnlyList<VectorQuery> queries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var snapshot = await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false);
+        var results = new IReadOnlyList<VectorHit>[queries.Count];
+        for (var q = 0; q < queries.Count; q++)
+        {
+            results[q] = queries[q].Field switch
+            {
+                VectorField.ReferenceImage => SearchImages(snapshot, queries[q]),
+                VectorField.DescriptionText => SearchDescriptions(snapshot, queries[q]),
+                _ => throw new ArgumentOutOfRangeException(nameof(queries), queries[q].Field, "unknown vector field"),
+            };
+        }
+
+        return results;
+    }
+
+    public void Dispose()
+    {
+        foreach (var gate in _writers.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private static List<VectorHit> SearchImages(OwnerSnapshot snapshot, VectorQuery query)
+    {
+        var d = snapshot.ImageDimension;
+        if (d == 0 || query.Vector.Length != d)
+        {
+            return [];
+        }
+
+        var top = new TopK(query.Top);
+        var rows = snapshot.ImageRows.AsSpan();
+        for (var i = 0; i < snapshot.ImageOwners.Length; i++)
+        {
+            top.Offer(i, TensorPrimitives.Dot(query.Vector, rows.Slice(i * d, d)));
+        }
+
+        return [.. top.Best().Select(x => new VectorHit(snapshot.ImageOwners[x.Index].Concept, snapshot.ImageOwners[x.Index].Region, x.Score))];
+    }
+
+    private static List<VectorHit> SearchDescriptions(OwnerSnapshot snapshot, VectorQuery query)
+    {
+        var top = new TopK(query.Top);
+        for (var i = 0; i < snapshot.Concepts.Count; i++)
+        {
+            var v = snapshot.Concepts[i].DescriptionVector;
+            if (v.Length == query.Vector.Length)
+            {
+                top.Offer(i, TensorPrimitives.Dot(query.Vector, v));
+            }
+        }
+
+        return [.. top.Best().Select(x => new VectorHit(snapshot.Concepts[x.Index].Name, -1, x.Score))];
+    }
+
+    private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)
+    {
+        var file = FileOf(owner);
+        var time = File.Exists(file) ? File.GetLastWriteTimeUtc(file) : DateTime.MinValue;
+        if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time)
+        {
+            return cached;
+        }
+
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ReadAsync(file, cancellationToken).ConfigureAwait(false), time);
+        _snapshots[owner] = loaded;
+        return loaded;
+    }
+
+    private async Task<bool> MutateAsync(OwnerId owner, Func<List<Concept>, bool> change, CancellationToken cancellationToken)
+    {
+        var gate = _writers.GetOrAdd(owner, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var file = FileOf(owner);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await using var processLock = await AcquireFileLockAsync(file + ".lock", cancellationToken).ConfigureAwait(false);
+            var list = File.Exists(file) ? (await ReadAsync(file, cancellationToken).ConfigureAwait(false)).ToList() : [];
+            if (!change(list))
+            {
+                return false;
+            }
+
+            var temp = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                {
+                    await JsonSerializer.SerializeAsync(stream, list, Json, cancellationToken).ConfigureAwait(false);
+                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                File.Move(temp, file, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+
+            _snapshots[owner] = OwnerSnapshot.Create(list, File.GetLastWriteTimeUtc(file));
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<List<Concept>> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<List<Concept>>(stream, Json, cancellationToken).ConfigureAwait(false) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"the concept index file '{file}' is damaged: {e.Message}", e);
+        }
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private string FileOf(OwnerId owner) => Path.Combine(_root, owner.Value, "concepts.json");
+}

@@ -1,0 +1,46 @@
+using Personalization.Core.Domain;
+
+namespace Personalization.Local.Index;
+
+/// <summary>
+/// An immutable view of one owner's concepts with their vectors laid out contiguously for search.
+/// Readers hold a snapshot; writers replace it whole, so a reader never sees a half-written concept.
+/// </summary>
+internal sealed class OwnerSnapshot
+{
+    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc)
+    {
+        Concepts = concepts;
+        FileTimeUtc = fileTimeUtc;
+        var regions = concepts.SelectMany(c => c.AllRegions.Select((r, i) => (c.Name, Index: i, r.ImageVector))).ToList();
+        ImageDimension = regions.Count > 0 ? regions[0].ImageVector.Length : 0;
+        ImageRows = new float[regions.Count * ImageDimension];
+        ImageOwners = new (ConceptName, int)[regions.Count];
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i].ImageVector.Length != ImageDimension)
+            {
+                throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
+            }
+
+            regions[i].ImageVector.CopyTo(ImageRows.AsSpan(i * ImageDimension));
+            ImageOwners[i] = (regions[i].Name, regions[i].Index);
+        }
+    }
+
+    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue);
+
+    public IReadOnlyList<Concept> Concepts { get; }
+
+    public DateTime FileTimeUtc { get; }
+
+    public int ImageDimension { get; }
+
+    /// <summary>All reference-region image vectors, row after row.</summary>
+    public float[] ImageRows { get; }
+
+    /// <summary>Which concept and region each row belongs to.</summary>
+    public (ConceptName Concept, int Region)[] ImageOwners { get; }
+
+    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc) => new(concepts, fileTimeUtc);
+}

@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Personalization.Core.Diagnostics;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+using Personalization.Models.Colors;
+using Personalization.Models.Detection;
+using Personalization.Models.Encoders;
+using Personalization.Models.Imaging;
+using Personalization.Models.Onnx;
+using SkiaSharp;
+
+namespace Personalization.Models.Analysis;
+
+/// <summary>
+/// The perception pipeline on ONNX Runtime: decode (with limits) → YOLOX detection → region choice →
+/// batched MobileNetV2 over all regions of all images (features, ImageNet labels, label bridge) →
+/// optional ResNet18 features → named colours. Thread-safe; owns the models it creates.
+/// </summary>
+public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
+{
+    private const int PatchSize = MobileNetV2Encoder.InputSize;
+    private const int PatchBytes = 4 * PatchSize * PatchSize;
+
+    private readonly SkiaImageDecoder _decoder;
+    private readonly YoloxDetector _detector;
+    private readonly MobileNetV2Encoder _mobileNet;
+    private readonly ResNet18Encoder? _resNet;
+    private readonly ITextEncoder _textEncoder;
+    private readonly DetectionOptions _detection;
+    private readonly EncoderOptions _encoders;
+    private readonly string _labelsFile;
+    private readonly StageTimings _timings;
+    private readonly SemaphoreSlim _bridgeGate = new(1, 1);
+    private LabelBridge? _bridge;
+
+    public OnnxImageAnalyzer(
+        OnnxSessionFactory sessions,
+        SkiaImageDecoder decoder,
+        ITextEncoder textEncoder,
+        IOptions<DetectionOptions> detection,
+        IOptions<EncoderOptions> encoders,
+        StageTimings timings)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(detection);
+        ArgumentNullException.ThrowIfNull(encoders);
+        _decoder = decoder;
+        _timings = timings;
+        _textEncoder = textEncoder;
+        _detection = detection.Value;
+        _encoders = encoders.Value;
+        _labelsFile = sessions.Locator.Locate(_encoders.ImageNetLabels);
+        _detector = new YoloxDetector(sessions, detection);
+        try
+        {
+            _mobileNet = new MobileNetV2Encoder(sessions, encoders);
+            if (_encoders.Image == "resnet18")
+            {
+                _resNet = new ResNet18Encoder(sessions, encoders);
+            }
+            else if (_encoders.Image != "mobilenetv2")
+            {
+                throw new NotSupportedException($"Encoders:Image '{_encoders.Image}' is not supported by the ONNX analyzer yet");
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public string EncoderSpace => $"{_encoders.Image}+minilm-bridge";
+
+    public async Task<IReadOnlyList<ImageAnalysisResult>> AnalyzeAsync(IReadOnlyList<ImageInput> images, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var bridge = await GetBridgeAsync(cancellationToken).ConfigureAwait(false);
+        var results = new ImageAnalysisResult[images.Count];
+        var prepared = new List<PreparedImage>(images.Count);
+        try
+        {
+            for (var i = 0; i < images.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var input = images[i];
+                try
+                {
+                    string hash;
+                    DecodedImage decoded;
+                    using (_timings.Measure(PipelineStages.Decode))
+                    {
+                        hash = Convert.ToHexStringLower(SHA256.HashData(input.Bytes.Span));
+                        decoded = _decoder.Decode(input.Bytes);
+                    }
+
+                    try
+                    {
+                        IReadOnlyList<Core.Domain.Detection> detections;
+                        using (_timings.Measure(PipelineStages.Detect))
+                        {
+                            detections = _detector.Detect(decoded, cancellationToken);
+                        }
+
+                        var regions = RegionSelector.Select(detections, decoded.OriginalWidth, decoded.OriginalHeight, _detection);
+                        prepared.Add(new PreparedImage(i, hash, decoded, detections, regions));
+                    }
+                    catch
+                    {
+                        decoded.Dispose();
+                        throw;
+                    }
+                }
+                catch (ImageRejectedException e)
+                {
+                    results[i] = ImageAnalysisResult.Failure(input.Id, e.Message);
+                }
+            }
+
+            using (_timings.Measure(PipelineStages.Embed, prepared.Count))
+            {
+                EmbedRegions(prepared, bridge, cancellationToken);
+            }
+
+            foreach (var p in prepared)
+            {
+                var image = p.Decoded;
+                var whole = p.Embedded[0];
+                results[p.Index] = ImageAnalysisResult.Success(
+                    images[p.Index].Id,
+                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors));
+            }
+
+            return results;
+        }
+        finally
+        {
+            foreach (var p in prepared)
+            {
+                p.Decoded.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Embeds every region of every image in batches of <see cref="EncoderOptions.BatchSize"/>.</summary>
+    private void EmbedRegions(List<PreparedImage> prepared, LabelBridge bridge, CancellationToken cancellationToken)
+    {
+        var work = prepared.SelectMany(p => p.Regions.Select((r, k) => (Image: p, Region: r, Slot: k))).ToList();
+        var batchSize = _encoders.BatchSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(batchSize * PatchBytes);
+        var sources = new Dictionary<PreparedImage, SKImage>();
+        try
+        {
+            using var renderer = new PatchRenderer(PatchSize, PatchSize);
+            for (var start = 0; start < work.Count; start += batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = Math.Min(batchSize, work.Count - start);
+                var colors = new IReadOnlyList<NamedColor>[count];
+                for (var j = 0; j < count; j++)
+                {
+                    var (image, region, _) = work[start + j];
+                    if (!sources.TryGetValue(image, out var source))
+                    {
+                        source = SKImage.FromBitmap(image.Decoded.Bitmap);
+                        sources[image] = source;
+                    }
+
+                    renderer.RenderRegion(source, image.Decoded, region.Box);
+                    renderer.Pixels.CopyTo(buffer.AsSpan(j * PatchBytes, PatchBytes));
+                    colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Default);
+                }
+
+                var patches = buffer.AsSpan(0, count * PatchBytes);
+                var (features, logits) = _mobileNet.Encode(patches, count, cancellationToken);
+                var imageVectors = _resNet is null ? features : _resNet.Encode(patches, count, cancellationToken);
+                for (var j = 0; j < count; j++)
+                {
+                    var (image, region, slot) = work[start + j];
+                    var (textVector, top) = bridge.Map(logits[j]);
+                    Vectors.Normalize(imageVectors[j]);
+                    image.Embedded[slot] = new ImageRegion(region.Box, region.Source, region.Label, region.Score, imageVectors[j], textVector, top, colors[j]);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var s in sources.Values)
+            {
+                s.Dispose();
+            }
+
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<LabelBridge> GetBridgeAsync(CancellationToken cancellationToken)
+    {
+        if (_bridge is { } ready)
+        {
+            return ready;
+        }
+
+        await _bridgeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _bridge ??= await LabelBridge.CreateAsync(_labelsFile, _textEncoder, _encoders.BridgeLabels, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _bridgeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _detector?.Dispose();
+        _mobileNet?.Dispose();
+        _resNet?.Dispose();
+        _bridgeGate.Dispose();
+    }
+
+    private sealed class PreparedImage(int index, string hash, DecodedImage decoded, IReadOnlyList<Core.Domain.Detection> detections, IReadOnlyList<(BoundingBox Box, string Source, string? Label, float Score)> regions)
+    {
+        public int Index { get; } = index;
+
+        public string Hash { get; } = hash;
+
+        public DecodedImage Decoded { get; } = decoded;
+
+        public IReadOnlyList<Core.Domain.Detection> Detections { get; } = detections;
+
+        public IReadOnlyList<(BoundingBox Box, string Source, string? Label, float Score)> Regions { get; } = regions;
+
+        public ImageRegion[] Embedded { get; } = new ImageRegion[regions.Count];
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Personalization.Models.Detection;
+
+/// <summary>Detector settings (configuration section <c>Detection</c>).</summary>
+public sealed class DetectionOptions
+{
+    public const string SectionName = "Detection";
+
+    public string Model { get; set; } = "detectors/yolox_nano.onnx";
+
+    public string Labels { get; set; } = "detectors/coco80.txt";
+
+    /// <summary>A box is kept if objectness × class probability reaches this…</summary>
+    [Range(0.0, 1.0)]
+    public double ScoreThreshold { get; set; } = 0.25;
+
+    /// <summary>…or if its objectness alone reaches this (small personal objects are often not a COCO class).</summary>
+    [Range(0.0, 1.0)]
+    public double ObjectnessThreshold { get; set; } = 0.35;
+
+    [Range(0.0, 1.0)]
+    public double NmsIou { get; set; } = 0.45;
+
+    /// <summary>Detector crops embedded per image, besides the whole image.</summary>
+    [Range(0, 16)]
+    public int MaxRegions { get; set; } = 4;
+
+    /// <summary>Crops whose shorter side is below this many original pixels are not embedded.</summary>
+    [Range(1, 1024)]
+    public int MinRegionSide { get; set; } = 24;
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using Personalization.Core.Domain;
+using Personalization.Core.Metrics;
+using Personalization.Core.Ports;
+
+namespace Personalization.Reasoning.Offline;
+
+/// <summary>
+/// A caption from the models' outputs alone: names every recognised concept as <c>&lt;name&gt;</c> with its
+/// category and visible attributes, then describes the scene from the detections and colours. Always at
+/// least <see cref="CaptionMetric.MinimumCaptionLength"/> characters, so it earns the full identity reward.
+/// </summary>
+internal static class OfflineCaption
+{
+    public static string Write(CaptionRequest request)
+    {
+        var text = new StringBuilder();
+        var image = request.Image;
+        if (request.Concepts.Count == 0)
+        {
+            text.Append("A photo in which none of your concepts could be recognised.");
+        }
+        else
+        {
+            text.Append("A photo of ");
+            for (var i = 0; i < request.Concepts.Count; i++)
+            {
+                var c = request.Concepts[i].Concept;
+                if (i > 0)
+                {
+                    text.Append(i == request.Concepts.Count - 1 ? " and " : ", ");
+                }
+
+                text.Append('<').Append(c.Name.Value).Append(">, your ").Append(c.Category);
+                var details = c.Fingerprint.Where(a => a.Source is "user" or "color").Select(a => a.Text).Take(3).ToList();
+                if (details.Count > 0)
+                {
+                    text.Append(" (").Append(string.Join(", ", details)).Append(')');
+                }
+            }
+
+            text.Append('.');
+        }
+
+        var scene = SceneObjects(image);
+        if (scene.Count > 0)
+        {
+            text.Append(" The scene also shows ").Append(JoinNatural(scene)).Append('.');
+        }
+
+        if (image.DominantColors.Count > 0)
+        {
+            text.Append(" Its main colours are ").Append(JoinNatural([.. image.DominantColors.Select(c => c.Name)])).Append('.');
+        }
+
+        if (text.Length < CaptionMetric.MinimumCaptionLength)
+        {
+            var kinds = image.Regions[0].TopLabels.Take(2).Select(l => l.Label).ToList();
+            text.Append(kinds.Count > 0
+                ? $" At a glance it looks like a picture of a {string.Join(" or a ", kinds)}."
+                : " The picture has no other recognisable objects.");
+        }
+
+        while (text.Length < CaptionMetric.MinimumCaptionLength)
+        {
+            text.Append(" It was described from the detector and classifier outputs alone.");
+        }
+
+        return text.ToString();
+    }
+
+    private static List<string> SceneObjects(ImageAnalysis image)
+    {
+        return image.Detections
+            .Where(d => d.Score >= 0.3f)
+            .GroupBy(d => d.Label)
+            .OrderByDescending(g => g.Max(d => d.Score))
+            .Take(4)
+            .Select(g => g.Count() == 1 ? $"a {g.Key}" : $"{g.Count()} {Plural(g.Key)}")
+            .ToList();
+    }
+
+    private static string Plural(string noun) =>
+        noun.EndsWith('s') || noun.EndsWith("sh", StringComparison.Ordinal) || noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es"
+        : noun == "person" ? "people"
+        : noun + "s";
+
+    private static string JoinNatural(IReadOnlyList<string> items) =>
+        items.Count switch
+        {
+            0 => string.Empty,
+            1 => items[0],
+            _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+        };
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using Microsoft.Extensions.Options;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Reasoning.Offline;
+
+/// <summary>
+/// The reasoner that needs no VLM: every stage is a deterministic rule over encoder outputs, with the same
+/// inputs, outputs and trace as a VLM reasoner. It "sees" an image as the words the models give it
+/// (detector labels, top ImageNet labels, named colours). Thread-safe; holds no per-request state.
+/// </summary>
+public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<RecognitionOptions> options) : IReasoner
+{
+    private readonly RecognitionOptions _options = options.Value;
+
+    public string Name => "offline";
+
+    public Task<FingerprintProposal> FingerprintAsync(FingerprintRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var attributes = new List<ProposedAttribute>();
+        foreach (var analysis in request.References)
+        {
+            var main = MainRegion(analysis);
+            if (main.Label is { } label)
+            {
+                attributes.Add(new ProposedAttribute(label, "detector"));
+            }
+
+            attributes.AddRange(main.TopLabels.Where(l => l.Probability >= 0.08f).Take(2).Select(l => new ProposedAttribute(l.Label, "classifier")));
+            attributes.AddRange(main.Colors.Take(2).Select(c => new ProposedAttribute(c.Name, "color")));
+        }
+
+        var distinct = attributes.DistinctBy(a => a.Text, StringComparer.OrdinalIgnoreCase).Take(8).ToList();
+        var description = request.UserDescription ?? Describe(request.Category, distinct);
+        return Task.FromResult(new FingerprintProposal(description, distinct));
+    }
+
+    public async Task<AttributeReasoning> ReasonAsync(ReasoningRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var words = QueryWords(request.Query);
+        var wordVectors = await textEncoder.EncodeAsync(words, cancellationToken).ConfigureAwait(false);
+        var perCandidate = new List<CandidateAttributes>(request.Candidates.Count);
+        ConceptName? choice = null;
+        var bestTotal = float.NegativeInfinity;
+        foreach (var (concept, retrieval) in request.Candidates)
+        {
+            var evidence = concept.Fingerprint
+                .Select(a => Evidence(a, wordVectors))
+                .ToList();
+            var attributeScore = evidence.Count == 0 ? 0f : evidence.Average(e => e.Score);
+            perCandidate.Add(new CandidateAttributes(concept.Name, evidence, attributeScore));
+            var total = retrieval.Score + ((float)_options.AttributeWeight * attributeScore);
+            if (total > bestTotal)
+            {
+                bestTotal = total;
+                choice = concept.Name;
+            }
+        }
+
+        var rationale = choice is null
+            ? "no candidates"
+            : string.Create(CultureInfo.InvariantCulture, $"<{choice}> has the best retrieval score plus {_options.AttributeWeight:F2} × mean attribute score ({bestTotal:F3}); query seen as: {string.Join(", ", words)}");
+        return new AttributeReasoning(perCandidate, choice, rationale);
+
+        AttributeEvidence Evidence(FingerprintAttribute attribute, float[][] vectors)
+        {
+            var score = 0f;
+            foreach (var v in vectors)
+            {
+                score = Math.Max(score, TensorPrimitives.Dot(attribute.Vector, v));
+            }
+
+            return new AttributeEvidence(attribute.Text, score, score >= _options.AttributeVisible);
+        }
+    }
+
+    public Task<PairwiseJudgement> ComparePairAsync(PairwiseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var best = -1f;
+        foreach (var q in request.Query.Regions)
+        {
+            foreach (var r in request.Candidate.AllRegions)
+            {
+                best = Math.Max(best, TensorPrimitives.Dot(q.ImageVector, r.ImageVector));
+            }
+        }
+
+        var p = 1.0 / (1.0 + Math.Exp(-_options.PairwiseSlope * (best - _options.PairwiseMidpoint)));
+        var evidence = string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} → p = σ({_options.PairwiseSlope:F0}·({best:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}");
+        return Task.FromResult(new PairwiseJudgement(request.Candidate.Name, (float)p, evidence));
+    }
+
+    public Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(OfflineCaption.Write(request));
+    }
+
+    /// <summary>The words the models say about an image: detector labels, likely ImageNet labels, colour names.</summary>
+    internal static List<string> QueryWords(ImageAnalysis query)
+    {
+        var words = new List<string>();
+        foreach (var region in query.Regions)
+        {
+            if (region.Label is { } label)
+            {
+                words.Add(label);
+            }
+
+            words.AddRange(region.TopLabels.Where(l => l.Probability >= 0.05f).Take(3).Select(l => l.Label));
+            words.AddRange(region.Colors.Select(c => c.Name));
+        }
+
+        return [.. words.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The region most likely to be the subject: the most confident large detection, else the whole image.</summary>
+    internal static ImageRegion MainRegion(ImageAnalysis analysis)
+    {
+        var imageArea = (float)analysis.Width * analysis.Height;
+        return analysis.Regions
+            .Where(r => r.Source == "detection" && r.Box.Area >= 0.05f * imageArea)
+            .OrderByDescending(r => r.DetectorScore * MathF.Sqrt(r.Box.Area / imageArea))
+            .FirstOrDefault() ?? analysis.Regions[0];
+    }
+
+    private static string Describe(string category, IReadOnlyList<ProposedAttribute> attributes)
+    {
+        var colors = attributes.Where(a => a.Source == "color").Select(a => a.Text).ToList();
+        var kinds = attributes.Where(a => a.Source == "classifier").Select(a => a.Text).ToList();
+        var text = colors.Count > 0 ? $"a {string.Join(" and ", colors)} {category}" : $"a {category}";
+        return kinds.Count > 0 ? $"{text} that looks like a {string.Join(" or a ", kinds)}" : text;
+    }
+}
