@@ -33,11 +33,11 @@ public sealed class RecognitionOptions
 
     /// <summary>Below this fused retrieval score the answer is "none of my concepts" at once.</summary>
     [Range(-1.0, 1.0)]
-    public double RejectBelow { get; set; } = 0.30;
+    public double RejectBelow { get; set; } = 0.55;
 
     /// <summary>When reasoning and verification agree, the winner still needs this pairwise-free confidence.</summary>
     [Range(-1.0, 1.0)]
-    public double AcceptAbove { get; set; } = 0.45;
+    public double AcceptAbove { get; set; } = 0.60;
 
     /// <summary>The pairwise fallback's winner needs at least this probability.</summary>
     [Range(0.0, 1.0)]
@@ -54,5 +54,5 @@ public sealed class RecognitionOptions
     /// <summary>Offline pairwise calibration: p = 1 / (1 + exp(-Slope · (similarity − Midpoint))).</summary>
     public double PairwiseSlope { get; set; } = 20;
 
-    public double PairwiseMidpoint { get; set; } = 0.45;
+    public double PairwiseMidpoint { get; set; } = 0.62;
 }
