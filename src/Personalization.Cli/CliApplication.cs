@@ -6,7 +6,7 @@ namespace Personalization.Cli;
 /// <summary>The <c>personalize</c> command line: its commands and global options.</summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken cancellationToken = default)
     {
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, interactive: stdout is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null);
         var globals = new GlobalOptions();
@@ -20,6 +20,6 @@ public static class CliApplication
         root.Subcommands.Add(RecognizeCommand.Create(globals, console));
         root.Subcommands.Add(DemoCommand.Create(globals, console));
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Personalization.Core.Ports;
+using Microsoft.Extensions.Options;
 using Personalization.Models.Analysis;
+using Personalization.Models.Clip;
 using Personalization.Models.Detection;
 using Personalization.Models.Encoders;
 using Personalization.Models.Imaging;
@@ -21,8 +23,22 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<ModelLocator>();
         services.TryAddSingleton<OnnxSessionFactory>();
         services.TryAddSingleton<SkiaImageDecoder>();
-        services.TryAddSingleton<ITextEncoder, MiniLmTextEncoder>();
-        services.TryAddSingleton<IImageAnalyzer, OnnxImageAnalyzer>();
+        services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations();
+        services.TryAddSingleton<MiniLmTextEncoder>();
+        services.TryAddSingleton(sp => ClipTokenizer.Load(sp.GetRequiredService<ModelLocator>().Locate(sp.GetRequiredService<IOptions<ClipOptions>>().Value.Vocabulary)));
+
+        // The text space follows the image encoder: CLIP's own text tower with CLIP, MiniLM (with the label bridge) otherwise.
+        services.TryAddSingleton<ITextEncoder>(sp => sp.GetRequiredService<IOptions<EncoderOptions>>().Value.Image == "clip"
+            ? new ClipTextEncoder(sp.GetRequiredService<OnnxSessionFactory>(), sp.GetRequiredService<ClipTokenizer>(), sp.GetRequiredService<IOptions<ClipOptions>>())
+            : sp.GetRequiredService<MiniLmTextEncoder>());
+        services.TryAddSingleton<IImageAnalyzer>(sp => new OnnxImageAnalyzer(
+            sp.GetRequiredService<OnnxSessionFactory>(),
+            sp.GetRequiredService<SkiaImageDecoder>(),
+            sp.GetRequiredService<MiniLmTextEncoder>(),
+            sp.GetRequiredService<IOptions<DetectionOptions>>(),
+            sp.GetRequiredService<IOptions<EncoderOptions>>(),
+            sp.GetRequiredService<IOptions<ClipOptions>>(),
+            sp.GetRequiredService<Core.Diagnostics.StageTimings>()));
         return services;
     }
 }

@@ -24,7 +24,7 @@ public static class RecognitionChain
             var why = candidates.Count == 0
                 ? "no concepts enrolled for this owner"
                 : Invariant($"best retrieval score {candidates[0].Score:F3} for <{candidates[0].Concept}> is below {thresholds.RejectBelow:F2}");
-            return await FinishAsync(steps, image, retrieval, winner: null, 0, DecisionStages.Rejected, new DecisionTrace(candidates, null, null, null, why));
+            return await FinishAsync(steps, image, retrieval, winner: null, candidates.Count == 0 ? 0 : candidates[0].Score, DecisionStages.Rejected, new DecisionTrace(candidates, null, null, null, why));
         }
 
         var reasoning = await steps.ReasonAttributesAsync(new ReasonStepInput(image, candidates));
@@ -46,7 +46,7 @@ public static class RecognitionChain
         {
             var best = judgements.MaxBy(j => j.Probability)!;
             var why = Invariant($"verification did not confirm reasoning; best pairwise probability {best.Probability:F3} for <{best.Concept}> is below {thresholds.PairwiseAccept:F2}");
-            return await FinishAsync(steps, image, retrieval, null, 0, DecisionStages.Rejected, new DecisionTrace(candidates, reasoning, verification, judgements, why));
+            return await FinishAsync(steps, image, retrieval, null, best.Probability, DecisionStages.Rejected, new DecisionTrace(candidates, reasoning, verification, judgements, why));
         }
 
         var winner = candidates.First(c => c.Concept.Equals(pairwiseWinner.Concept));

@@ -17,7 +17,8 @@ public static class DecisionStages
 }
 
 /// <summary>The answer for one image: the concept found (or none), where, how sure, which stage decided and why.</summary>
-/// <param name="Score">The winner's fused retrieval score, or its pairwise probability when pairwise decided.</param>
+/// <param name="Score">The winner's fused retrieval score, or its pairwise probability when pairwise decided; for a
+/// rejection, the best score that fell short (retrieval score, or pairwise probability if pairwise ran).</param>
 public sealed record RecognitionResult(
     OwnerId Owner,
     string ContentHash,

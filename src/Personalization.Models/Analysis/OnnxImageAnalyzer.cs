@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Core.Diagnostics;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
+using Personalization.Models.Clip;
 using Personalization.Models.Colors;
 using Personalization.Models.Detection;
 using Personalization.Models.Encoders;
@@ -27,6 +28,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
     private readonly YoloxDetector _detector;
     private readonly MobileNetV2Encoder _mobileNet;
     private readonly ResNet18Encoder? _resNet;
+    private readonly ClipImageEncoder? _clip;
     private readonly ITextEncoder _textEncoder;
     private readonly DetectionOptions _detection;
     private readonly EncoderOptions _encoders;
@@ -41,6 +43,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         ITextEncoder textEncoder,
         IOptions<DetectionOptions> detection,
         IOptions<EncoderOptions> encoders,
+        IOptions<ClipOptions> clip,
         StageTimings timings)
     {
         ArgumentNullException.ThrowIfNull(sessions);
@@ -60,9 +63,9 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
             {
                 _resNet = new ResNet18Encoder(sessions, encoders);
             }
-            else if (_encoders.Image != "mobilenetv2")
+            else if (_encoders.Image == "clip")
             {
-                throw new NotSupportedException($"Encoders:Image '{_encoders.Image}' is not supported by the ONNX analyzer yet");
+                _clip = new ClipImageEncoder(sessions, clip);
             }
         }
         catch
@@ -72,7 +75,8 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         }
     }
 
-    public string EncoderSpace => $"{_encoders.Image}+minilm-bridge";
+    /// <summary>CLIP embeds images and text in one space; CNN features pair with MiniLM through the label bridge.</summary>
+    public string EncoderSpace => _clip is not null ? "clip" : $"{_encoders.Image}+minilm-bridge";
 
     public async Task<IReadOnlyList<ImageAnalysisResult>> AnalyzeAsync(IReadOnlyList<ImageInput> images, CancellationToken cancellationToken = default)
     {
@@ -121,7 +125,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
 
             using (_timings.Measure(PipelineStages.Embed, prepared.Count))
             {
-                EmbedRegions(prepared, bridge, cancellationToken);
+                await EmbedRegionsAsync(prepared, bridge, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var p in prepared)
@@ -145,7 +149,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
     }
 
     /// <summary>Embeds every region of every image in batches of <see cref="EncoderOptions.BatchSize"/>.</summary>
-    private void EmbedRegions(List<PreparedImage> prepared, LabelBridge bridge, CancellationToken cancellationToken)
+    private async Task EmbedRegionsAsync(List<PreparedImage> prepared, LabelBridge bridge, CancellationToken cancellationToken)
     {
         var work = prepared.SelectMany(p => p.Regions.Select((r, k) => (Image: p, Region: r, Slot: k))).ToList();
         var batchSize = _encoders.BatchSize;
@@ -173,14 +177,18 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                     colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Default);
                 }
 
-                var patches = buffer.AsSpan(0, count * PatchBytes);
-                var (features, logits) = _mobileNet.Encode(patches, count, cancellationToken);
-                var imageVectors = _resNet is null ? features : _resNet.Encode(patches, count, cancellationToken);
+                var (features, logits) = _mobileNet.Encode(buffer.AsSpan(0, count * PatchBytes), count, cancellationToken);
+                var imageVectors = _resNet is not null ? _resNet.Encode(buffer.AsSpan(0, count * PatchBytes), count, cancellationToken)
+                    : _clip is not null ? await EncodeWithClipAsync(work, start, count, cancellationToken).ConfigureAwait(false)
+                    : features;
                 for (var j = 0; j < count; j++)
                 {
                     var (image, region, slot) = work[start + j];
-                    var (textVector, top) = bridge.Map(logits[j]);
+                    var (bridged, top) = bridge.Map(logits[j]);
                     Vectors.Normalize(imageVectors[j]);
+
+                    // With CLIP the image embedding already lives in the text space.
+                    var textVector = _clip is not null ? imageVectors[j] : bridged;
                     image.Embedded[slot] = new ImageRegion(region.Box, region.Source, region.Label, region.Score, imageVectors[j], textVector, top, colors[j]);
                 }
             }
@@ -193,6 +201,39 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
             }
 
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>CLIP does its own resize and centre crop, so it gets each region as a view of the decoded pixels (no copy).</summary>
+    private async Task<float[][]> EncodeWithClipAsync(List<(PreparedImage Image, (BoundingBox Box, string Source, string? Label, float Score) Region, int Slot)> work, int start, int count, CancellationToken cancellationToken)
+    {
+        var crops = new List<SKBitmap>(count);
+        try
+        {
+            for (var j = 0; j < count; j++)
+            {
+                var (image, region, _) = work[start + j];
+                var s = 1f / image.Decoded.Scale;
+                var rect = SKRectI.Round(SKRect.Create(region.Box.X * s, region.Box.Y * s, region.Box.Width * s, region.Box.Height * s));
+                rect.Intersect(new SKRectI(0, 0, image.Decoded.Width, image.Decoded.Height));
+                var crop = new SKBitmap();
+                if (rect.Width < 1 || rect.Height < 1 || !image.Decoded.Bitmap.ExtractSubset(crop, rect))
+                {
+                    crop.Dispose();
+                    crop = image.Decoded.Bitmap.Copy();
+                }
+
+                crops.Add(crop);
+            }
+
+            return await _clip!.EncodeAsync(crops, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var c in crops)
+            {
+                c.Dispose();
+            }
         }
     }
 
@@ -219,6 +260,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         _detector?.Dispose();
         _mobileNet?.Dispose();
         _resNet?.Dispose();
+        _clip?.Dispose();
         _bridgeGate.Dispose();
     }
 

@@ -1,0 +1,85 @@
+using Personalization.TestSupport;
+
+namespace Personalization.Cli.Tests.Commands;
+
+public sealed class EnrollCommandTests
+{
+    [SharedFact]
+    public async Task Enroll_SamePhotoTwice_KeepsOneReference()
+    {
+        using var cli = new CliRun();
+        var photo = CliRun.DreamBooth("teapot", "00.jpg");
+        Assert.Equal(0, (await cli.RunAsync("enroll", "--owner", "alice", "--name", "teapot", "--category", "teapot", photo)).Exit);
+        var (exit, output, _) = await cli.RunAsync("enroll", "--owner", "alice", "--name", "teapot", photo);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 reference photo(s), 0 new", output, StringComparison.Ordinal);
+        var (_, list, _) = await cli.RunAsync("concepts", "--owner", "alice");
+        Assert.Single(list.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("<teapot>\tteapot\t1 photo(s)", list, StringComparison.Ordinal);
+    }
+
+    [SharedFact]
+    public async Task Enroll_UserDescriptionAndAttributes_AreKeptAndMerged()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("enroll", "--owner", "alice", "--name", "bo", "--category", "dog", "--description", "my golden dog", "--attribute", "red collar", CliRun.DreamBooth("dog", "00.jpg"))).Exit);
+        Assert.Equal(0, (await cli.RunAsync("enroll", "--owner", "alice", "--name", "bo", "--attribute", "fluffy tail", CliRun.DreamBooth("dog", "01.jpg"))).Exit);
+
+        var (_, list, _) = await cli.RunAsync("concepts", "--owner", "alice");
+        Assert.Contains("2 photo(s)", list, StringComparison.Ordinal);
+        Assert.Contains("my golden dog", list, StringComparison.Ordinal);
+        Assert.Contains("red collar", list, StringComparison.Ordinal);
+        Assert.Contains("fluffy tail", list, StringComparison.Ordinal);
+    }
+
+    [SharedTheory]
+    [InlineData("../etc")]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("bad\u0001name")]
+    [InlineData("")]
+    public async Task Enroll_MaliciousName_IsRefusedAndNothingIsWritten(string name)
+    {
+        using var cli = new CliRun();
+        var (exit, _, error) = await cli.RunAsync("enroll", "--owner", "alice", "--name", name, CliRun.DreamBooth("dog", "00.jpg"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cli.DataDirectory));
+    }
+
+    [SharedFact]
+    public async Task Enroll_OnlyBadPhotos_FailsAndKeepsExistingConcepts()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("enroll", "--owner", "alice", "--name", "teapot", "--category", "teapot", CliRun.DreamBooth("teapot", "00.jpg"))).Exit);
+        var empty = Path.Combine(cli.OutDirectory, "empty.jpg");
+        await File.WriteAllBytesAsync(empty, []);
+
+        var (exit, _, error) = await cli.RunAsync("enroll", "--owner", "alice", "--name", "cup", empty);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("empty file", error, StringComparison.Ordinal);
+        var (_, list, _) = await cli.RunAsync("concepts", "--owner", "alice");
+        Assert.Contains("<teapot>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("<cup>", list, StringComparison.Ordinal);
+    }
+
+    [SharedFact]
+    public async Task Enroll_CancelledMidway_LeavesTheIndexIntact()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("enroll", "--owner", "alice", "--name", "teapot", "--category", "teapot", CliRun.DreamBooth("teapot", "00.jpg"))).Exit);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var (exit, _, _) = await cli.RunAsync(cancel.Token, "enroll", "--owner", "alice", "--name", "dog", CliRun.DreamBooth("dog", "00.jpg"), CliRun.DreamBooth("dog", "01.jpg"), CliRun.DreamBooth("dog", "02.jpg"));
+
+        Assert.NotEqual(0, exit);
+        var (listExit, list, _) = await cli.RunAsync("concepts", "--owner", "alice");
+        Assert.Equal(0, listExit);
+        Assert.Contains("<teapot>\tteapot\t1 photo(s)", list, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(cli.DataDirectory, "*.tmp", SearchOption.AllDirectories));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Personalization.Cli.Tests.Commands;
+
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData("enroll", "Adds or updates a concept")]
+    [InlineData("concepts", "Lists an owner's concepts")]
+    [InlineData("forget", "Deletes a concept")]
+    [InlineData("recognize", "Finds the owner's concepts")]
+    [InlineData("demo", "Enrols the first photo")]
+    public async Task Help_EveryCommand_SaysWhatItDoes(string command, string expected)
+    {
+        var stdout = new StringWriter();
+        var exit = await CliApplication.RunAsync([command, "--help"], stdout, new StringWriter());
+        Assert.Equal(0, exit);
+        Assert.Contains(expected, stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MissingRequiredOption_FailsWithUsageError()
+    {
+        var stderr = new StringWriter();
+        var exit = await CliApplication.RunAsync(["enroll", "x.jpg"], new StringWriter(), stderr);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--owner", stderr.ToString(), StringComparison.Ordinal);
+    }
+}
