@@ -48,6 +48,8 @@ public sealed record PairwiseRequest(ImageAnalysis Query, Concept Candidate);
 /// <param name="Probability">P(same object): P(Yes)/(P(Yes)+P(No)), or a calibrated similarity offline.</param>
 public sealed record PairwiseJudgement(ConceptName Concept, float Probability, string Evidence);
 
-public sealed record CaptionRequest(ImageAnalysis Image, IReadOnlyList<RecognizedConcept> Concepts);
+/// <param name="OwnerConceptNames">All the owner's concept names: a caption must not use one as a plain word
+/// (a category "dog" when the owner also has a concept named <c>dog</c>), or it would claim a concept it did not recognise.</param>
+public sealed record CaptionRequest(ImageAnalysis Image, IReadOnlyList<RecognizedConcept> Concepts, IReadOnlyList<ConceptName>? OwnerConceptNames = null);
 
 public sealed record RecognizedConcept(Concept Concept, BoundingBox? Box, float Confidence);

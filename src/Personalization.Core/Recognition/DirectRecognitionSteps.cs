@@ -54,17 +54,18 @@ public sealed class DirectRecognitionSteps(
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
+        var concepts = await index.ListAsync(input.Image.Owner, cancellationToken).ConfigureAwait(false);
         var recognized = new List<RecognizedConcept>(input.Concepts.Count);
         foreach (var c in input.Concepts)
         {
-            var concept = await index.GetAsync(input.Image.Owner, c.Concept, cancellationToken).ConfigureAwait(false);
-            if (concept is not null)
+            if (concepts.FirstOrDefault(x => x.Name.Equals(c.Concept)) is { } concept)
             {
                 recognized.Add(new RecognizedConcept(concept, c.Box, c.Confidence));
             }
         }
 
-        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized), cancellationToken).ConfigureAwait(false);
+        var names = concepts.Select(c => c.Name).ToList();
+        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ImageAnalysis> LoadAsync(ImageRef image) =>

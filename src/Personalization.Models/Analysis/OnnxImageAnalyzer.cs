@@ -154,7 +154,6 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         var work = prepared.SelectMany(p => p.Regions.Select((r, k) => (Image: p, Region: r, Slot: k))).ToList();
         var batchSize = _encoders.BatchSize;
         var buffer = ArrayPool<byte>.Shared.Rent(batchSize * PatchBytes);
-        var sources = new Dictionary<PreparedImage, SKImage>();
         try
         {
             using var renderer = new PatchRenderer(PatchSize, PatchSize);
@@ -166,13 +165,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                 for (var j = 0; j < count; j++)
                 {
                     var (image, region, _) = work[start + j];
-                    if (!sources.TryGetValue(image, out var source))
-                    {
-                        source = SKImage.FromBitmap(image.Decoded.Bitmap);
-                        sources[image] = source;
-                    }
-
-                    renderer.RenderRegion(source, image.Decoded, region.Box);
+                    renderer.RenderRegion(image.Decoded.Image, image.Decoded, region.Box);
                     renderer.Pixels.CopyTo(buffer.AsSpan(j * PatchBytes, PatchBytes));
                     colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Default);
                 }
@@ -195,11 +188,6 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         }
         finally
         {
-            foreach (var s in sources.Values)
-            {
-                s.Dispose();
-            }
-
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

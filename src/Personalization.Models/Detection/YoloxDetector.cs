@@ -48,10 +48,9 @@ public sealed class YoloxDetector : IDisposable
         var buffer = ArrayPool<float>.Shared.Rent(length);
         try
         {
-            using (var source = SKImage.FromBitmap(image.Bitmap))
             using (var patch = new PatchRenderer(InputSize, InputSize))
             {
-                patch.RenderLetterbox(source, ratio, new SKColor(114, 114, 114));
+                patch.RenderLetterbox(image.Image, ratio, new SKColor(114, 114, 114));
                 TensorWriter.WritePlanar(patch.Pixels, InputSize, InputSize, buffer.AsSpan(0, length), bgr: true, scale: 1f, ZeroMean, UnitStd);
             }
 

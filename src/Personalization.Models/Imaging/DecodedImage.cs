@@ -15,6 +15,8 @@ public sealed class DecodedImage : IDisposable
         OriginalHeight = originalHeight;
     }
 
+    private SKImage? _image;
+
     internal SKBitmap Bitmap { get; }
 
     public int Width => Bitmap.Width;
@@ -31,5 +33,12 @@ public sealed class DecodedImage : IDisposable
 
     public ReadOnlySpan<byte> Pixels => Bitmap.GetPixelSpan();
 
-    public void Dispose() => Bitmap.Dispose();
+    /// <summary>A read-only image view over the same pixels (no copy), made once; owned by this object.</summary>
+    internal SKImage Image => _image ??= SKImage.FromPixels(Bitmap.PeekPixels()) ?? throw new InvalidOperationException("cannot wrap the decoded pixels");
+
+    public void Dispose()
+    {
+        _image?.Dispose();
+        Bitmap.Dispose();
+    }
 }

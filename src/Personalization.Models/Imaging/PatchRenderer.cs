@@ -9,7 +9,11 @@ namespace Personalization.Models.Imaging;
 /// </summary>
 internal sealed class PatchRenderer : IDisposable
 {
+    // Regions can shrink a lot (a whole photo to 224²): mipmaps avoid aliasing; Skia builds them once per image.
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+    // The letterbox shrinks at most ~3× from the decoded size: plain bilinear is enough and needs no mipmaps.
+    private static readonly SKSamplingOptions LetterboxSampling = new(SKFilterMode.Linear, SKMipmapMode.None);
     private readonly SKBitmap _patch;
     private readonly SKCanvas _canvas;
     private readonly SKPaint _paint = new() { IsAntialias = false, BlendMode = SKBlendMode.Src };
@@ -40,7 +44,7 @@ internal sealed class PatchRenderer : IDisposable
     {
         _canvas.Clear(fill);
         var dst = SKRect.Create(0, 0, source.Width * ratio, source.Height * ratio);
-        _canvas.DrawImage(source, SKRect.Create(0, 0, source.Width, source.Height), dst, Sampling, _paint);
+        _canvas.DrawImage(source, SKRect.Create(0, 0, source.Width, source.Height), dst, LetterboxSampling, _paint);
     }
 
     public void Dispose()

@@ -16,6 +16,12 @@ internal static class OfflineCaption
     {
         var text = new StringBuilder();
         var image = request.Image;
+        var recognized = request.Concepts.Select(c => c.Concept.Name).ToHashSet();
+        var reserved = (request.OwnerConceptNames ?? [])
+            .Where(n => !recognized.Contains(n))
+            .Select(n => n.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        string Plain(string phrase) => WithoutReserved(phrase, reserved);
         if (request.Concepts.Count == 0)
         {
             text.Append("A photo in which none of your concepts could be recognised.");
@@ -31,8 +37,8 @@ internal static class OfflineCaption
                     text.Append(i == request.Concepts.Count - 1 ? " and " : ", ");
                 }
 
-                text.Append('<').Append(c.Name.Value).Append(">, your ").Append(c.Category);
-                var details = c.Fingerprint.Where(a => a.Source is "user" or "color").Select(a => a.Text).Take(3).ToList();
+                text.Append('<').Append(c.Name.Value).Append(">, your ").Append(Plain(c.Category) is { Length: > 0 } category ? category : "item");
+                var details = c.Fingerprint.Where(a => a.Source is "user" or "color").Select(a => Plain(a.Text)).Where(t => t.Length > 0).Take(3).ToList();
                 if (details.Count > 0)
                 {
                     text.Append(" (").Append(string.Join(", ", details)).Append(')');
@@ -42,7 +48,7 @@ internal static class OfflineCaption
             text.Append('.');
         }
 
-        var scene = SceneObjects(image);
+        var scene = SceneObjects(image).Select(Plain).Where(t => t.Length > 0).ToList();
         if (scene.Count > 0)
         {
             text.Append(" The scene also shows ").Append(JoinNatural(scene)).Append('.');
@@ -50,12 +56,16 @@ internal static class OfflineCaption
 
         if (image.DominantColors.Count > 0)
         {
-            text.Append(" Its main colours are ").Append(JoinNatural([.. image.DominantColors.Select(c => c.Name)])).Append('.');
+            var colors = image.DominantColors.Select(c => Plain(c.Name)).Where(t => t.Length > 0).ToList();
+            if (colors.Count > 0)
+            {
+                text.Append(" Its main colours are ").Append(JoinNatural(colors)).Append('.');
+            }
         }
 
         if (text.Length < CaptionMetric.MinimumCaptionLength)
         {
-            var kinds = image.Regions[0].TopLabels.Take(2).Select(l => l.Label).ToList();
+            var kinds = image.Regions[0].TopLabels.Take(2).Select(l => Plain(l.Label)).Where(t => t.Length > 0).ToList();
             text.Append(kinds.Count > 0
                 ? $" At a glance it looks like a picture of a {string.Join(" or a ", kinds)}."
                 : " The picture has no other recognisable objects.");
@@ -67,6 +77,22 @@ internal static class OfflineCaption
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Drops the words that are names of the owner's other concepts, so the caption never names one by accident.</summary>
+    private static string WithoutReserved(string phrase, HashSet<string> reserved)
+    {
+        if (reserved.Count == 0)
+        {
+            return phrase;
+        }
+
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !reserved.Contains(w.Trim(CaptionMetric.StripCharacters.ToCharArray()).ToLowerInvariant()));
+        var kept = string.Join(' ', words);
+
+        // "a dog" must not survive as "a".
+        return kept is "a" or "an" or "the" || kept.All(char.IsDigit) ? string.Empty : kept;
     }
 
     private static List<string> SceneObjects(ImageAnalysis image)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,11 @@ namespace Personalization.Reasoning.Offline;
 /// </summary>
 public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<RecognitionOptions> options) : IReasoner
 {
+    private const int MaxCachedWords = 10_000;
     private readonly RecognitionOptions _options = options.Value;
+
+    // The words the models can say form a small closed vocabulary (labels, colours): embed each once.
+    private readonly ConcurrentDictionary<string, float[]> _wordVectors = new(StringComparer.Ordinal);
 
     public string Name => "offline";
 
@@ -43,7 +48,7 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
     {
         ArgumentNullException.ThrowIfNull(request);
         var words = QueryWords(request.Query);
-        var wordVectors = await textEncoder.EncodeAsync(words, cancellationToken).ConfigureAwait(false);
+        var wordVectors = await EncodeWordsAsync(words, cancellationToken).ConfigureAwait(false);
         var perCandidate = new List<CandidateAttributes>(request.Candidates.Count);
         ConceptName? choice = null;
         var bestTotal = float.NegativeInfinity;
@@ -100,6 +105,40 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
     {
         ArgumentNullException.ThrowIfNull(request);
         return Task.FromResult(OfflineCaption.Write(request));
+    }
+
+    private async Task<float[][]> EncodeWordsAsync(List<string> words, CancellationToken cancellationToken)
+    {
+        var result = new float[words.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_wordVectors.TryGetValue(words[i], out var cached))
+            {
+                result[i] = cached;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var vectors = await textEncoder.EncodeAsync([.. missing.Select(i => words[i])], cancellationToken).ConfigureAwait(false);
+            if (_wordVectors.Count + missing.Count > MaxCachedWords)
+            {
+                _wordVectors.Clear();
+            }
+
+            for (var k = 0; k < missing.Count; k++)
+            {
+                result[missing[k]] = vectors[k];
+                _wordVectors[words[missing[k]]] = vectors[k];
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The words the models say about an image: detector labels, likely ImageNet labels, colour names.</summary>

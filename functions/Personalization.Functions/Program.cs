@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Personalization.Core;
+using Personalization.Local;
+using Personalization.Models;
+using Personalization.Reasoning;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services
+    .AddPersonalizationCore()
+    .AddOnnxModels()
+    .AddOfflineReasoner()
+    .AddEmbeddedDefaults();
+builder.Build().Run();
