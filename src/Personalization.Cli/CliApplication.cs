@@ -19,6 +19,8 @@ public static class CliApplication
         root.Subcommands.Add(ForgetCommand.Create(globals, console));
         root.Subcommands.Add(RecognizeCommand.Create(globals, console));
         root.Subcommands.Add(DemoCommand.Create(globals, console));
+        root.Subcommands.Add(EvalCommand.Create(globals, console));
+        root.Subcommands.Add(ScoreCaptionsCommand.Create(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
     }

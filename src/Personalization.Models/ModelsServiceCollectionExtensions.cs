@@ -23,6 +23,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<ModelLocator>();
         services.TryAddSingleton<OnnxSessionFactory>();
         services.TryAddSingleton<SkiaImageDecoder>();
+        services.TryAddSingleton<ThumbnailWriter>();
         services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations();
         services.TryAddSingleton<MiniLmTextEncoder>();
         services.TryAddSingleton(sp => ClipTokenizer.Load(sp.GetRequiredService<ModelLocator>().Locate(sp.GetRequiredService<IOptions<ClipOptions>>().Value.Vocabulary)));

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
+using Personalization.Cli.Reporting;
 using Personalization.Core.Domain;
 using Personalization.Core.Recognition;
 
@@ -35,8 +37,9 @@ internal static class RecognizeCommand
                 await JsonOutput.WriteAsync(Path.Combine(outDir, JsonOutput.SafeFileName(o.Id, o.Result!.ContentHash)), ResultDocument.From(o), token).ConfigureAwait(false);
             }
 
+            await HtmlReport.WriteAsync(services, outDir, $"Recognition for {id}", [.. outcomes.Select(o => new LabelledOutcome(o, null, Labelled: false))], null, token).ConfigureAwait(false);
             var failed = outcomes.Count(o => !o.Succeeded);
-            await console.Out.WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results in {outDir}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results and report.html in {outDir}").ConfigureAwait(false);
             return failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
         }, ct));
         return command;

@@ -10,11 +10,14 @@ internal static class JsonOutput
     public static JsonSerializerOptions Options { get; } = new()
     {
         WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>The same on one line (JSON Lines output).</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = new(Options) { WriteIndented = false };
 
     public static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
     {

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Personalization.Core.Metrics;
+
+namespace Personalization.Cli.Evaluation;
+
+/// <summary>The <c>summary.json</c> of a labelled run: the evaluation, the speed and the configuration it ran with.</summary>
+internal sealed record SummaryDocument(
+    string Dataset,
+    RecognitionScores Recognition,
+    CaptionScores Captions,
+    IReadOnlyDictionary<string, int> Stages,
+    int Images,
+    int Positives,
+    int Negatives,
+    int Concepts,
+    int Failed,
+    SpeedFigures Speed,
+    IReadOnlyDictionary<string, string> Configuration,
+    IReadOnlyList<ConceptScores> PerConcept,
+    IReadOnlyList<Confusion> Confusions)
+{
+    public static SummaryDocument From(string dataset, LabelledRun run, IReadOnlyDictionary<string, string> configuration)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var s = run.Summary;
+        var images = Math.Max(1, run.Outcomes.Count);
+        var speed = new SpeedFigures(
+            Math.Round(run.RecogniseTime.TotalSeconds, 2),
+            Math.Round(run.Outcomes.Count / Math.Max(1e-9, run.RecogniseTime.TotalSeconds), 2),
+            Math.Round(run.EnrolTime.TotalSeconds, 2),
+            run.Timings.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => Math.Round(t.Value.Elapsed.TotalMilliseconds / images, 2)));
+        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions);
+    }
+
+    public async Task PrintAsync(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var line in Lines())
+        {
+            await writer.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    public IEnumerable<string> Lines()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var r = Recognition;
+        yield return string.Create(c, $"recognised {Images} images ({Positives} positive, {Negatives} negative) in {Speed.Seconds:F1} s ({Speed.ImagesPerSecond:F1} images/s), {Failed} failed");
+        yield return string.Create(c, $"recognition: accuracy {r.Accuracy:F3}, precision {r.Precision:F3}, recall {r.Recall:F3}, F1 {r.F1:F3}; retrieval top-1 {r.Top1Accuracy:F3}, top-3 {r.Top3Accuracy:F3}")
+            + (r.NegativesRejected is { } n ? string.Create(c, $"; negatives rejected {n:F3}") : string.Empty);
+        yield return string.Create(c, $"captions: precision {Captions.Precision:F3}, recall {Captions.Recall:F3}, F1 {Captions.F1:F3}");
+        yield return $"decided by: {string.Join(", ", Stages.Select(s => $"{s.Key} {s.Value}"))}";
+        yield return $"time per image: {string.Join(", ", Speed.MillisecondsPerImage.Select(t => string.Create(c, $"{t.Key} {t.Value:F1} ms")))}";
+        if (Confusions.Count > 0)
+        {
+            yield return $"costliest confusions: {string.Join(", ", Confusions.Take(5).Select(x => $"{x.Truth}→{x.Predicted} ×{x.Count}"))}";
+        }
+    }
+}
+
+internal sealed record SpeedFigures(double Seconds, double ImagesPerSecond, double EnrolSeconds, IReadOnlyDictionary<string, double> MillisecondsPerImage);

@@ -1,0 +1,17 @@
+using Personalization.Cli.Evaluation;
+
+namespace Personalization.Cli.Output;
+
+/// <summary>Writes one JSON result per recognised image under <c>results/</c> (by truth when known).</summary>
+internal static class ResultFiles
+{
+    public static async Task WriteAsync(string outDir, IEnumerable<LabelledOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        foreach (var o in outcomes.Where(o => o.Outcome.Succeeded))
+        {
+            var folder = Path.Combine(outDir, "results", o.Truth ?? "negatives");
+            var file = Path.Combine(folder, JsonOutput.SafeFileName(o.Outcome.Id, o.Outcome.Result!.ContentHash));
+            await JsonOutput.WriteAsync(file, ResultDocument.From(o.Outcome, o.Truth), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

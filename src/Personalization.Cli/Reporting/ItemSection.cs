@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using Personalization.Cli.Evaluation;
+using Personalization.Core.Domain;
+using static System.Net.WebUtility;
+
+namespace Personalization.Cli.Reporting;
+
+/// <summary>One image's card: the photo with boxes, the verdict, the decision trail and the caption.</summary>
+internal static class ItemSection
+{
+    public static void Append(StringBuilder html, LabelledOutcome item, string? thumb)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var o = item.Outcome;
+        if (o.Result is not { } r || o.Analysis is not { } a)
+        {
+            html.Append("<section class=\"item error\"><h3>").Append(HtmlEncode(o.Id)).Append("</h3><p class=\"error-text\">error: ")
+                .Append(HtmlEncode(o.Error ?? "unknown error")).Append("</p></section>");
+            return;
+        }
+
+        var state = item.Labelled && !item.Correct ? "wrong" : r.Concept is null ? "none" : "ok";
+        html.Append(c, $"<section class=\"item {state}\" data-stage=\"{r.Stage}\" data-concept=\"{HtmlEncode(r.Concept?.Value ?? "none")}\"><h3>{HtmlEncode(o.Id)}</h3>");
+        AppendPhoto(html, a, r.Box, r.Concept, r.Score, thumb);
+        var found = r.Concept is { } name ? $"<b>&lt;{HtmlEncode(name.Value)}&gt;</b>" : "<b>none of the concepts</b>";
+        html.Append(c, $"<p class=\"verdict\">{found} · score {r.Score:F3} · decided by <i>{r.Stage}</i>");
+        if (item.Labelled)
+        {
+            html.Append(" · truth ").Append(HtmlEncode(item.Truth is null ? "none" : $"<{item.Truth}>")).Append(item.Correct ? " ✓" : " ✗");
+        }
+
+        html.Append("</p>");
+        AppendTrail(html, r.Trace, r.Concept);
+        html.Append("<p class=\"decision\">").Append(HtmlEncode(r.Trace.Decision)).Append("</p>");
+        html.Append("<p class=\"caption\">").Append(HtmlEncode(r.Caption)).Append("</p></section>");
+    }
+
+    private static void AppendPhoto(StringBuilder html, ImageAnalysis a, BoundingBox? box, ConceptName? concept, float score, string? thumb)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var fontScale = Math.Max(a.Width, a.Height) / 480f;
+        html.Append(c, $"<svg class=\"photo\" viewBox=\"0 0 {a.Width} {a.Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">");
+        if (thumb is not null)
+        {
+            html.Append(c, $"<image href=\"{HtmlEncode(thumb)}\" x=\"0\" y=\"0\" width=\"{a.Width}\" height=\"{a.Height}\" preserveAspectRatio=\"none\"/>");
+        }
+
+        foreach (var d in a.Detections.Where(d => d.Score >= 0.25f).Take(12))
+        {
+            html.Append(c, $"<g class=\"det\"><rect x=\"{d.Box.X:F0}\" y=\"{d.Box.Y:F0}\" width=\"{d.Box.Width:F0}\" height=\"{d.Box.Height:F0}\"/>")
+                .Append(c, $"<text x=\"{d.Box.X + 4:F0}\" y=\"{d.Box.Y + (14 * fontScale):F0}\" font-size=\"{12 * fontScale:F0}\">{HtmlEncode(d.Label)} {d.Score:F2}</text></g>");
+        }
+
+        if (box is not null && concept is { } name)
+        {
+            html.Append(c, $"<g class=\"hit\"><rect x=\"{box.X:F0}\" y=\"{box.Y:F0}\" width=\"{box.Width:F0}\" height=\"{box.Height:F0}\"/>")
+                .Append(c, $"<text x=\"{box.X + 6:F0}\" y=\"{box.Y + box.Height - (8 * fontScale):F0}\" font-size=\"{18 * fontScale:F0}\">&lt;{HtmlEncode(name.Value)}&gt; {score:F2}</text></g>");
+        }
+
+        html.Append("</svg>");
+    }
+
+    private static void AppendTrail(StringBuilder html, Core.Recognition.DecisionTrace trace, ConceptName? chosen)
+    {
+        var c = CultureInfo.InvariantCulture;
+        html.Append("<table class=\"trail\"><tr><th class=\"name\">candidate</th><th>retrieval</th><th>image</th><th>text</th><th>attributes</th><th>verification</th><th>pairwise</th></tr>");
+        foreach (var cand in trace.Candidates)
+        {
+            var attrs = trace.Reasoning?.PerCandidate.FirstOrDefault(p => p.Concept.Equals(cand.Concept));
+            var verified = trace.Verification?.FirstOrDefault(v => v.Concept.Equals(cand.Concept));
+            var pair = trace.Pairwise?.FirstOrDefault(p => p.Concept.Equals(cand.Concept));
+            var row = chosen is { } ch && ch.Equals(cand.Concept) ? " class=\"chosen\"" : string.Empty;
+            var visible = attrs is null ? string.Empty : string.Join(", ", attrs.Visible);
+            html.Append(c, $"<tr{row}><td class=\"name\">&lt;{HtmlEncode(cand.Concept.Value)}&gt;</td><td>{cand.Score:F3}</td><td>{cand.ImageSimilarity:F3}</td><td>{cand.TextSimilarity:F3}</td>")
+                .Append(c, $"<td title=\"{HtmlEncode(visible)}\">{(attrs is null ? "–" : attrs.Score.ToString("F3", c))}</td>")
+                .Append(c, $"<td>{(verified?.Score is { } v ? v.ToString("F3", c) : "–")}</td><td>{(pair is null ? "–" : pair.Probability.ToString("F3", c))}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+}
