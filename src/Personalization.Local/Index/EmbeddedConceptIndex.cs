@@ -17,7 +17,18 @@ namespace Personalization.Local.Index;
 /// </summary>
 public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // A member that is missing or null where the records do not allow it makes the file damaged, not a crash later.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    // File times can be as coarse as a clock tick (ext4 before Linux 6.13) or seconds (FAT, HFS+), so a file
+    // replaced within that window keeps its time. A snapshot loaded that soon after the file's time is not
+    // trusted on the time alone (git's "racy" rule): it is reloaded until it was loaded well after the write.
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
     private readonly string _root;
     private readonly ConcurrentDictionary<OwnerId, OwnerSnapshot> _snapshots = new();
     private readonly ConcurrentDictionary<OwnerId, SemaphoreSlim> _writers = new();
@@ -109,12 +120,13 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     {
         var file = FileOf(owner);
         var time = File.Exists(file) ? File.GetLastWriteTimeUtc(file) : DateTime.MinValue;
-        if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time)
+        if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time && cached.LoadedAtUtc - time > RacyWindow)
         {
             return cached;
         }
 
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ReadAsync(file, cancellationToken).ConfigureAwait(false), time);
+        var loadedAt = DateTime.UtcNow;
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ReadAsync(file, cancellationToken).ConfigureAwait(false), time, loadedAt);
         _snapshots[owner] = loaded;
         return loaded;
     }
@@ -134,6 +146,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
                 return false;
             }
 
+            var writtenAt = DateTime.UtcNow;
             var temp = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             try
             {
@@ -151,7 +164,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
                 File.Delete(temp);
             }
 
-            _snapshots[owner] = OwnerSnapshot.Create(list, File.GetLastWriteTimeUtc(file));
+            _snapshots[owner] = OwnerSnapshot.Create(list, File.GetLastWriteTimeUtc(file), writtenAt);
             return true;
         }
         finally
@@ -167,7 +180,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         {
             return await JsonSerializer.DeserializeAsync<List<Concept>>(stream, Json, cancellationToken).ConfigureAwait(false) ?? [];
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidNameException)
         {
             throw new InvalidDataException($"the concept index file '{file}' is damaged: {e.Message}", e);
         }

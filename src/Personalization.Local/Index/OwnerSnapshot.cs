@@ -8,10 +8,11 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal sealed class OwnerSnapshot
 {
-    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc)
+    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc)
     {
         Concepts = concepts;
         FileTimeUtc = fileTimeUtc;
+        LoadedAtUtc = loadedAtUtc;
         var regions = concepts.SelectMany(c => c.AllRegions.Select((r, i) => (c.Name, Index: i, r.ImageVector))).ToList();
         ImageDimension = regions.Count > 0 ? regions[0].ImageVector.Length : 0;
         ImageRows = new float[regions.Count * ImageDimension];
@@ -28,11 +29,14 @@ internal sealed class OwnerSnapshot
         }
     }
 
-    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue);
+    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue);
 
     public IReadOnlyList<Concept> Concepts { get; }
 
     public DateTime FileTimeUtc { get; }
+
+    /// <summary>When the file was read (or, for a writer's own snapshot, when writing began): before the content was taken.</summary>
+    public DateTime LoadedAtUtc { get; }
 
     public int ImageDimension { get; }
 
@@ -42,5 +46,5 @@ internal sealed class OwnerSnapshot
     /// <summary>Which concept and region each row belongs to.</summary>
     public (ConceptName Concept, int Region)[] ImageOwners { get; }
 
-    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc) => new(concepts, fileTimeUtc);
+    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc) => new(concepts, fileTimeUtc, loadedAtUtc);
 }

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Personalization.Core.Domain;
+
+namespace Personalization.Core.Tests.Domain;
+
+public sealed class ConceptNameTests
+{
+    [Theory]
+    [InlineData("bo")]
+    [InlineData("Mr. Whiskers")]
+    [InlineData("dog_5-a")]
+    [InlineData("teapot.v2")]
+    [InlineData("Zoë")]
+    [InlineData("7")]
+    public void Parse_ValidName_KeepsValueAsWritten(string value)
+    {
+        var name = ConceptName.Parse(value);
+
+        Assert.Equal(value, name.Value);
+        Assert.Equal(value.ToLowerInvariant(), name.Key);
+        Assert.Equal(value, name.ToString());
+    }
+
+    [Fact]
+    public void Parse_SixtyFourCharacters_IsAccepted()
+    {
+        var value = new string('b', ConceptName.MaxLength);
+
+        Assert.Equal(value, ConceptName.Parse(value).Value);
+    }
+
+    [Theory]
+    [InlineData(null, "empty")]
+    [InlineData("", "empty")]
+    [InlineData("   ", "empty")]
+    [InlineData("../x", "must not start with '.'")]
+    [InlineData(".bo", "must not start with '.'")]
+    [InlineData(" bo", "start or end with a space")]
+    [InlineData("bo ", "start or end with a space")]
+    [InlineData("a/b", "'/'")]
+    [InlineData("a\\b", "'\\'")]
+    [InlineData("bo/..", "'/'")]
+    [InlineData("<bo>", "'<'")]
+    [InlineData("bo\tdog", "U+0009 (a control character)")]
+    [InlineData("bo\r\n", "U+000D (a control character)")]
+    [InlineData("bo\0", "U+0000 (a control character)")]
+    [InlineData("bo:1", "':'")]
+    [InlineData("bo*", "'*'")]
+    public void Parse_InvalidName_ThrowsWithReason(string? value, string reason)
+    {
+        var e = Assert.Throws<InvalidNameException>(() => ConceptName.Parse(value));
+
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+        Assert.False(ConceptName.TryParse(value, out _, out var error));
+        Assert.Equal(e.Message, error);
+    }
+
+    [Fact]
+    public void Parse_SixtyFiveCharacters_IsRejected()
+    {
+        var e = Assert.Throws<InvalidNameException>(() => ConceptName.Parse(new string('b', ConceptName.MaxLength + 1)));
+
+        Assert.Contains("longer than 64", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Equality_IgnoresCase_AndHashAgrees()
+    {
+        var upper = ConceptName.Parse("Bo");
+        var lower = ConceptName.Parse("bo");
+
+        Assert.Equal(upper, lower);
+        Assert.Equal(upper.GetHashCode(), lower.GetHashCode());
+        Assert.Single(new HashSet<ConceptName> { upper, lower });
+        Assert.NotEqual(ConceptName.Parse("bo"), ConceptName.Parse("bob"));
+    }
+
+    [Fact]
+    public void Json_RoundTrip_KeepsTheCaseAsWritten()
+    {
+        var name = ConceptName.Parse("Mr. Whiskers");
+
+        var json = JsonSerializer.Serialize(name);
+        var back = JsonSerializer.Deserialize<ConceptName>(json);
+
+        Assert.Equal("\"Mr. Whiskers\"", json);
+        Assert.Equal("Mr. Whiskers", back.Value);
+    }
+
+    [Fact]
+    public void Json_NullableInRecord_RoundTripsBothStates()
+    {
+        var json = JsonSerializer.Serialize(new Holder(ConceptName.Parse("bo"), null));
+        var back = JsonSerializer.Deserialize<Holder>(json)!;
+
+        Assert.Equal(ConceptName.Parse("bo"), back.Found);
+        Assert.Null(back.Missing);
+    }
+
+    [Fact]
+    public void Json_InvalidNameInDocument_IsRejectedOnRead()
+    {
+        Assert.Throws<InvalidNameException>(() => JsonSerializer.Deserialize<ConceptName>("\"a/b\""));
+    }
+
+    private sealed record Holder(ConceptName? Found, ConceptName? Missing);
+}

@@ -1,0 +1,76 @@
+using Personalization.Core.Domain;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Core.Tests.Recognition;
+
+/// <summary>The fused retrieval score s = (1−w)·max image-image + w·image-text, on 2-d vectors worked out by hand.</summary>
+public sealed class CandidateRetrieverTests
+{
+    // Query region 0: image (1, 0), text (1, 0). Query region 1: image (0, 1), text (0, 1).
+    private static readonly ImageAnalysis Query = new("q", 640, 480, [],
+    [
+        Region([1, 0], [1, 0]),
+        Region([0, 1], [0, 1]),
+    ], []);
+
+    // Reference regions: r0 image (0.6, 0.8), r1 image (0, 1); description vector (1, 0).
+    private static readonly Concept Bo = Concept([[0.6f, 0.8f], [0, 1]], description: [1, 0]);
+
+    [Fact]
+    public void Score_TextWeightPointThree_PicksTheRegionWithTheBestFusedScore()
+    {
+        // q0: image max(0.6, 0) = 0.6 via r0; text 1 → 0.7·0.6 + 0.3·1 = 0.72.
+        // q1: image max(0.8, 1) = 1 via r1; text 0 → 0.7·1 + 0.3·0 = 0.70. Best: q0.
+        var candidate = CandidateRetriever.Score(Bo, Query, textWeight: 0.3f);
+
+        Assert.Equal(0.72f, candidate.Score, 5);
+        Assert.Equal(0.6f, candidate.ImageSimilarity, 5);
+        Assert.Equal(1f, candidate.TextSimilarity, 5);
+        Assert.Equal((0, 0), (candidate.QueryRegion, candidate.ReferenceRegion));
+        Assert.Equal(Bo.Name, candidate.Concept);
+    }
+
+    [Fact]
+    public void Score_ImageOnly_PicksTheBestImageMatch()
+    {
+        // w = 0: q0 scores 0.6, q1 scores 1 (its match is r1).
+        var candidate = CandidateRetriever.Score(Bo, Query, textWeight: 0f);
+
+        Assert.Equal(1f, candidate.Score, 5);
+        Assert.Equal((1, 1), (candidate.QueryRegion, candidate.ReferenceRegion));
+    }
+
+    [Fact]
+    public void Score_DescriptionOfAnotherDimension_CountsTextAsZero()
+    {
+        // q0: 0.7·0.6 = 0.42; q1: 0.7·1 = 0.7.
+        var candidate = CandidateRetriever.Score(Concept([[0.6f, 0.8f], [0, 1]], description: [1, 0, 0]), Query, textWeight: 0.3f);
+
+        Assert.Equal(0.7f, candidate.Score, 5);
+        Assert.Equal(0f, candidate.TextSimilarity);
+    }
+
+    [Fact]
+    public void Score_QueryWithoutRegions_IsTheLowestScore()
+    {
+        var candidate = CandidateRetriever.Score(Bo, Query with { Regions = [] }, textWeight: 0.3f);
+
+        Assert.Equal(-1f, candidate.Score);
+        Assert.Equal(-1, candidate.ReferenceRegion);
+    }
+
+    private static ImageRegion Region(float[] image, float[] text) => new(new BoundingBox(0, 0, 640, 480), "image", null, 1f, image, text, [], []);
+
+    private static Concept Concept(float[][] regions, float[] description) => new(
+        OwnerId.Parse("alice"),
+        ConceptName.Parse("bo"),
+        "dog",
+        "a dog",
+        null,
+        [],
+        [],
+        [new ConceptReference("h", "bo.jpg", 640, 480, [.. regions.Select(v => new ReferenceRegion(new BoundingBox(0, 0, 640, 480), "image", null, v, description))])],
+        description,
+        "test",
+        DateTimeOffset.UnixEpoch);
+}

@@ -1,0 +1,199 @@
+using Microsoft.Extensions.Options;
+using Personalization.Core.Domain;
+using Personalization.Core.Metrics;
+using Personalization.Core.Ports;
+using Personalization.Core.Recognition;
+using Personalization.Reasoning.Offline;
+using static Personalization.Reasoning.Tests.Offline.Scenes;
+
+namespace Personalization.Reasoning.Tests.Offline;
+
+public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<MiniLmFixture>
+{
+    private readonly OfflineReasoner _reasoner = new(miniLm.Encoder, Options.Create(new RecognitionOptions()));
+
+    [Fact]
+    public void Name_IsOffline()
+    {
+        Assert.Equal("offline", _reasoner.Name);
+    }
+
+    [Fact]
+    public async Task CaptionAsync_NoConcepts_IsLongEnoughAndNamesNobody()
+    {
+        foreach (var image in new[] { Bare(), Park() })
+        {
+            var caption = await _reasoner.CaptionAsync(new CaptionRequest(image, []));
+
+            Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
+            Assert.DoesNotContain('<', caption);
+            Assert.Equal(1, CaptionMetric.IdentityReward(caption, []));
+        }
+    }
+
+    [Fact]
+    public async Task CaptionAsync_OneConceptOnABareImage_NamesItAndEarnsTheFullReward()
+    {
+        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0])]);
+
+        var caption = await _reasoner.CaptionAsync(new CaptionRequest(Bare(), [new RecognizedConcept(bo, null, 0.8f)]));
+
+        Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
+        Assert.Contains("<bo>", caption, StringComparison.Ordinal);
+        Assert.Contains("red collar", caption, StringComparison.Ordinal);
+        Assert.Equal(1, CaptionMetric.IdentityReward(caption, ["bo"]));
+        Assert.Equal(new CaptionTally(1, 0, 0), CaptionMetric.Score(caption, ["<bo>"], ["bo", "mochi"]));
+    }
+
+    [Fact]
+    public async Task CaptionAsync_TwoConcepts_NamesBothAndTheScene()
+    {
+        var bo = Concept("bo");
+        var mochi = Concept("Mochi", category: "teapot");
+
+        var caption = await _reasoner.CaptionAsync(new CaptionRequest(Park(), [new RecognizedConcept(bo, null, 0.8f), new RecognizedConcept(mochi, null, 0.7f)]));
+
+        Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
+        Assert.Contains("<bo>", caption, StringComparison.Ordinal);
+        Assert.Contains("<Mochi>", caption, StringComparison.Ordinal);
+        Assert.Contains("2 people", caption, StringComparison.Ordinal);
+        Assert.Contains("a dog", caption, StringComparison.Ordinal);
+        Assert.Equal(1, CaptionMetric.IdentityReward(caption, ["<bo>", "<mochi>"]));
+        Assert.Equal(new CaptionTally(2, 0, 0), CaptionMetric.Score(caption, ["bo", "mochi"], ["bo", "mochi", "kiki"]));
+    }
+
+    [Fact]
+    public async Task CaptionAsync_ThreeConcepts_NamesAllWithSeparators()
+    {
+        RecognizedConcept[] concepts = [.. new[] { "bo", "mr.whiskers", "kiki-2" }.Select(n => new RecognizedConcept(Concept(n), null, 0.9f))];
+
+        var caption = await _reasoner.CaptionAsync(new CaptionRequest(Bare(), concepts));
+
+        Assert.StartsWith("A photo of <bo>, your dog, <mr.whiskers>, your dog and <kiki-2>, your dog.", caption, StringComparison.Ordinal);
+        Assert.Equal(1, CaptionMetric.IdentityReward(caption, ["bo", "mr.whiskers", "kiki-2"]));
+    }
+
+    [Fact]
+    public async Task ComparePairAsync_HigherSimilarity_NeverLowersTheProbability()
+    {
+        var concept = Concept("bo", referenceVectors: [[1, 0, 0]]);
+        float[] similarities = [-1f, -0.5f, 0f, 0.3f, 0.5f, 0.6f, 0.62f, 0.65f, 0.7f, 0.8f, 0.9f, 1f];
+
+        var probabilities = new List<float>();
+        foreach (var s in similarities)
+        {
+            var judgement = await _reasoner.ComparePairAsync(new PairwiseRequest(Analysis([Region(AtCosine(s))]), concept));
+            Assert.Equal(concept.Name, judgement.Concept);
+            Assert.InRange(judgement.Probability, 0f, 1f);
+            probabilities.Add(judgement.Probability);
+        }
+
+        Assert.All(probabilities.Zip(probabilities.Skip(1)), p => Assert.True(p.Second >= p.First, $"{p.First} then {p.Second}"));
+        Assert.True(probabilities[^1] > 0.99f);
+        Assert.True(probabilities[0] < 0.01f);
+
+        // At the calibration midpoint (0.62) the logistic is one half.
+        Assert.Equal(0.5f, probabilities[Array.IndexOf(similarities, 0.62f)], 2);
+    }
+
+    [Fact]
+    public async Task ComparePairAsync_SeveralRegions_UsesTheBestMatchingPair()
+    {
+        var concept = Concept("bo", referenceVectors: [[0, 0, 1], [1, 0, 0]]);
+        var onlyWeak = Analysis([Region(AtCosine(0.3f))]);
+        var weakAndStrong = Analysis([Region(AtCosine(0.3f)), Region(AtCosine(0.9f), source: "detection", label: "dog")]);
+
+        var weak = await _reasoner.ComparePairAsync(new PairwiseRequest(onlyWeak, concept));
+        var strong = await _reasoner.ComparePairAsync(new PairwiseRequest(weakAndStrong, concept));
+
+        Assert.True(strong.Probability > 0.9f, strong.Evidence);
+        Assert.True(weak.Probability < 0.1f, weak.Evidence);
+        Assert.Contains("0.900", strong.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FingerprintAsync_UserDescription_IsKeptVerbatim()
+    {
+        var request = new FingerprintRequest(ConceptName.Parse("bo"), "dog", "my grey schnauzer with a red collar", ["red collar"], [Park()]);
+
+        var proposal = await _reasoner.FingerprintAsync(request);
+
+        Assert.Equal("my grey schnauzer with a red collar", proposal.Description);
+    }
+
+    [Fact]
+    public async Task FingerprintAsync_ManyReferences_ProposesAtMostEightDistinctAttributes()
+    {
+        var references = Enumerable.Range(0, 4).Select(i => Analysis(
+            [
+                Region(labels: [new LabelScore($"breed {i}", 0.5f), new LabelScore($"other {i}", 0.3f), new LabelScore("Toy Poodle", 0.2f)], colors: [new NamedColor($"colour {i}", "#123456", 0.4f), new NamedColor("white", "#F5F5F5", 0.3f)]),
+                Region(source: "detection", label: i % 2 == 0 ? "dog" : "Dog", box: new BoundingBox(0, 0, 400, 400), detectorScore: 0.9f, labels: [new LabelScore($"breed {i}", 0.7f), new LabelScore($"other {i}", 0.2f)], colors: [new NamedColor($"colour {i}", "#123456", 0.6f)]),
+            ])).ToList();
+
+        var proposal = await _reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("bo"), "dog", null, [], references));
+
+        Assert.InRange(proposal.Attributes.Count, 1, 8);
+        Assert.Equal(proposal.Attributes.Count, proposal.Attributes.Select(a => a.Text).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(proposal.Attributes, a => Assert.Contains(a.Source, new[] { "detector", "classifier", "color" }));
+
+        // The main region is the large detection: its label, classes and colours come first.
+        Assert.Equal(("dog", "detector"), (proposal.Attributes[0].Text, proposal.Attributes[0].Source));
+        Assert.Contains(proposal.Attributes, a => a is { Text: "breed 0", Source: "classifier" });
+        Assert.Contains(proposal.Attributes, a => a is { Text: "colour 0", Source: "color" });
+    }
+
+    [Fact]
+    public async Task FingerprintAsync_NoUserDescription_DescribesFromColoursAndClasses()
+    {
+        var reference = Analysis([Region(labels: [new LabelScore("teapot", 0.7f), new LabelScore("unlikely", 0.01f)], colors: [new NamedColor("white", "#F5F5F5", 0.5f), new NamedColor("blue", "#0000FF", 0.3f)])]);
+
+        var proposal = await _reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("mochi"), "teapot", null, [], [reference]));
+
+        Assert.Equal("a white and blue teapot that looks like a teapot", proposal.Description);
+        Assert.Equal(["teapot", "white", "blue"], proposal.Attributes.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task ReasonAsync_AttributeSeenInTheQuery_IsVisibleAndTipsTheChoice()
+    {
+        var vectors = await miniLm.Encoder.EncodeAsync(["green", "Norfolk terrier", "stainless steel"]);
+        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("green", "color", vectors[0]), new FingerprintAttribute("Norfolk terrier", "classifier", vectors[1])]);
+        var kettle = Concept("kettle", category: "kettle", fingerprint: [new FingerprintAttribute("stainless steel", "classifier", vectors[2])]);
+        var query = Park();
+
+        // Retrieval slightly prefers the kettle; the attributes the query shows must outweigh that.
+        var reasoning = await _reasoner.ReasonAsync(new ReasoningRequest(query,
+        [
+            new CandidateContext(kettle, new Candidate(kettle.Name, 0.62f, 0.62f, 0.62f, 0, 0)),
+            new CandidateContext(bo, new Candidate(bo.Name, 0.60f, 0.60f, 0.60f, 0, 0)),
+        ]));
+
+        Assert.Equal(bo.Name, reasoning.Choice);
+        var boEvidence = reasoning.PerCandidate.Single(c => c.Concept.Equals(bo.Name));
+        Assert.All(boEvidence.Attributes, a => Assert.True(a.Visible, $"{a.Attribute}: {a.Score}"));
+        Assert.Equal(["green", "Norfolk terrier"], boEvidence.Visible);
+        Assert.Contains("<bo>", reasoning.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReasonAsync_NoCandidates_ChoosesNobody()
+    {
+        var reasoning = await _reasoner.ReasonAsync(new ReasoningRequest(Park(), []));
+
+        Assert.Null(reasoning.Choice);
+        Assert.Empty(reasoning.PerCandidate);
+        Assert.Equal("no candidates", reasoning.Rationale);
+    }
+
+    [Fact]
+    public void QueryWords_Park_AreLabelsClassesAndColoursOnce()
+    {
+        var words = OfflineReasoner.QueryWords(Analysis(
+        [
+            Region(labels: [new LabelScore("Norfolk terrier", 0.6f), new LabelScore("rare", 0.01f)], colors: [new NamedColor("green", "#228B22", 0.5f)]),
+            Region(source: "detection", label: "dog", labels: [new LabelScore("norfolk terrier", 0.5f)], colors: [new NamedColor("Green", "#228B22", 0.5f)]),
+        ]));
+
+        Assert.Equal(["Norfolk terrier", "green", "dog"], words);
+    }
+}
