@@ -35,7 +35,6 @@ internal static class DemoCommand
             }
 
             var run = await LabelledRunner.RunAsync(services, data, [], OwnerId.Parse(DemoOwner), console, printLines: true, token).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"enrolled {data.Concepts.Count} concepts for '{DemoOwner}' in {run.EnrolTime.TotalSeconds:F1} s").ConfigureAwait(false);
             var summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
             await ResultFiles.WriteAsync(outDir, run.Outcomes, token).ConfigureAwait(false);
             await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);

@@ -45,6 +45,10 @@ internal static class LabelledRunner
         }
 
         enrolClock.Stop();
+        if (printLines)
+        {
+            await console.Out.WriteLineAsync($"enrolled {data.Concepts.Count} concepts for '{owner}' in {enrolClock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+        }
 
         var queries = data.Queries.Select(q => (q.Path, Truth: (string?)q.Truth)).Concat(negatives.Select(n => (Path: n, Truth: (string?)null))).ToList();
         var truthOf = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -39,7 +39,7 @@ internal static class ItemSection
     private static void AppendPhoto(StringBuilder html, ImageAnalysis a, BoundingBox? box, ConceptName? concept, float score, string? thumb)
     {
         var c = CultureInfo.InvariantCulture;
-        var fontScale = Math.Max(a.Width, a.Height) / 480f;
+        var fontScale = Math.Max(a.Width, a.Height) / 400f;
         html.Append(c, $"<svg class=\"photo\" viewBox=\"0 0 {a.Width} {a.Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">");
         if (thumb is not null)
         {
@@ -64,7 +64,7 @@ internal static class ItemSection
     private static void AppendTrail(StringBuilder html, Core.Recognition.DecisionTrace trace, ConceptName? chosen)
     {
         var c = CultureInfo.InvariantCulture;
-        html.Append("<table class=\"trail\"><tr><th class=\"name\">candidate</th><th>retrieval</th><th>image</th><th>text</th><th>attributes</th><th>verification</th><th>pairwise</th></tr>");
+        html.Append("<div class=\"scroll\"><table class=\"trail\"><tr><th class=\"name\">candidate</th><th>retrieval</th><th>image</th><th>text</th><th>attributes</th><th>verification</th><th>pairwise</th></tr>");
         foreach (var cand in trace.Candidates)
         {
             var attrs = trace.Reasoning?.PerCandidate.FirstOrDefault(p => p.Concept.Equals(cand.Concept));
@@ -77,6 +77,6 @@ internal static class ItemSection
                 .Append(c, $"<td>{(verified?.Score is { } v ? v.ToString("F3", c) : "–")}</td><td>{(pair is null ? "–" : pair.Probability.ToString("F3", c))}</td></tr>");
         }
 
-        html.Append("</table>");
+        html.Append("</table></div>");
     }
 }

@@ -5,7 +5,8 @@ namespace Personalization.Core.Domain;
 /// <summary>
 /// The name a user gives a concept (<c>bo</c> in <c>&lt;bo&gt;</c>). Names end up in file names, blob paths,
 /// prompts and captions, so they are validated once here: 1–64 characters of letters, digits,
-/// '_', '-', '.' and inner spaces; no path separators, no control characters, no leading '.'.
+/// '_', '-' and '.'; no path separators, no control characters, no leading '.'. No spaces either: a caption
+/// names a concept as one token (<c>&lt;mr_whiskers&gt;</c>), and RePIC's metric splits captions on white space.
 /// Names compare case-insensitively (the caption metric lower-cases them).
 /// </summary>
 [JsonConverter(typeof(ConceptNameJsonConverter))]
@@ -45,17 +46,19 @@ public readonly record struct ConceptName
             return false;
         }
 
-        if (value[0] == '.' || value[0] == ' ' || value[^1] == ' ')
+        if (value[0] == '.')
         {
-            error = "concept name must not start with '.' or start or end with a space";
+            error = "concept name must not start with '.'";
             return false;
         }
 
         foreach (var c in value)
         {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ' '))
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.'))
             {
-                error = $"concept name contains the character {OwnerId.Describe(c)}; allowed are letters, digits, '_', '-', '.' and spaces";
+                error = c == ' '
+                    ? "concept name contains a space; captions name a concept as one word, so use '_' or '-' instead (e.g. mr_whiskers)"
+                    : $"concept name contains the character {OwnerId.Describe(c)}; allowed are letters, digits, '_', '-' and '.'";
                 return false;
             }
         }

@@ -48,7 +48,7 @@ internal static class OfflineCaption
             text.Append('.');
         }
 
-        var scene = SceneObjects(image).Select(Plain).Where(t => t.Length > 0).ToList();
+        var scene = SceneObjects(image, request.Concepts).Select(Plain).Where(t => t.Length > 0).ToList();
         if (scene.Count > 0)
         {
             text.Append(" The scene also shows ").Append(JoinNatural(scene)).Append('.');
@@ -95,10 +95,31 @@ internal static class OfflineCaption
         return kept is "a" or "an" or "the" || kept.All(char.IsDigit) ? string.Empty : kept;
     }
 
-    private static List<string> SceneObjects(ImageAnalysis image)
+    /// <summary>
+    /// The other things in the picture: confident detections, less the one that is each recognised concept
+    /// (the detection overlapping its box most, else the best one with the concept's detector label).
+    /// </summary>
+    private static List<string> SceneObjects(ImageAnalysis image, IReadOnlyList<RecognizedConcept> recognized)
     {
-        return image.Detections
-            .Where(d => d.Score >= 0.3f)
+        var remaining = image.Detections.Where(d => d.Score >= 0.3f).ToList();
+        foreach (var concept in recognized)
+        {
+            var labels = concept.Concept.Fingerprint.Where(a => a.Source == "detector").Select(a => a.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var itself = remaining
+                .Select(d => (Detection: d, Overlap: concept.Box?.IntersectionOverUnion(d.Box) ?? 0f))
+                .Where(x => x.Overlap > 0.5f || labels.Contains(x.Detection.Label))
+                .OrderByDescending(x => x.Overlap > 0.5f)
+                .ThenByDescending(x => x.Overlap)
+                .ThenByDescending(x => x.Detection.Score)
+                .Select(x => x.Detection)
+                .FirstOrDefault();
+            if (itself is not null)
+            {
+                remaining.Remove(itself);
+            }
+        }
+
+        return remaining
             .GroupBy(d => d.Label)
             .OrderByDescending(g => g.Max(d => d.Score))
             .Take(4)
@@ -106,9 +127,12 @@ internal static class OfflineCaption
             .ToList();
     }
 
+    /// <summary>English plural of a COCO label: "skis" and "scissors" are already plural; "bus" → "buses".</summary>
     private static string Plural(string noun) =>
-        noun.EndsWith('s') || noun.EndsWith("sh", StringComparison.Ordinal) || noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es"
-        : noun == "person" ? "people"
+        noun == "person" ? "people"
+        : noun is "bus" or "glass" or "wine glass" ? noun + "es"
+        : noun.EndsWith('s') ? noun
+        : noun.EndsWith("sh", StringComparison.Ordinal) || noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es"
         : noun + "s";
 
     private static string JoinNatural(IReadOnlyList<string> items) =>

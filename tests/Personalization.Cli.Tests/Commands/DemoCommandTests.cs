@@ -26,11 +26,12 @@ public sealed class DemoCommandTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("enrolled 3 concepts", output, StringComparison.Ordinal);
-        Assert.Contains("top-1 accuracy:", output, StringComparison.Ordinal);
+        Assert.Contains("recognition: accuracy", output, StringComparison.Ordinal);
         var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json"))).RootElement;
         Assert.Equal(6, summary.GetProperty("images").GetInt32());
-        Assert.True(summary.GetProperty("top1Accuracy").GetDouble() >= 5 / 6.0);
+        Assert.True(summary.GetProperty("recognition").GetProperty("accuracy").GetDouble() >= 5 / 6.0);
         Assert.True(summary.GetProperty("captions").GetProperty("f1").GetDouble() >= 5 / 6.0);
         Assert.Equal(6, Directory.GetFiles(Path.Combine(outDir, "results"), "*.json", SearchOption.AllDirectories).Length);
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
     }
 }

@@ -21,6 +21,7 @@ public sealed class AnalyzerFixture : IDisposable
             _text,
             Options.Create(new DetectionOptions()),
             Options.Create(new EncoderOptions()),
+            Options.Create(new Personalization.Models.Clip.ClipOptions()),
             Timings));
     }
 
