@@ -9,7 +9,8 @@ namespace Personalization.Core.Ports;
 /// </summary>
 public interface IConceptIndex
 {
-    Task UpsertAsync(Concept concept, CancellationToken cancellationToken = default);
+    /// <summary>Adds or replaces concepts (bulk enrolment writes them in one go); they may belong to several owners.</summary>
+    Task UpsertAsync(IReadOnlyList<Concept> concepts, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default);
 

@@ -39,16 +39,21 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         _root = Path.GetFullPath(Path.Combine(options.Value.Directory, "owners"));
     }
 
-    public async Task UpsertAsync(Concept concept, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(IReadOnlyList<Concept> concepts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(concept);
-        await MutateAsync(concept.Owner, list =>
+        ArgumentNullException.ThrowIfNull(concepts);
+        foreach (var group in concepts.GroupBy(c => c.Owner))
         {
-            list.RemoveAll(c => c.Name.Equals(concept.Name));
-            list.Add(concept);
-            list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+            // The last of several concepts with one name wins, as if they had been upserted in order.
+            var batch = group.GroupBy(c => c.Name).Select(g => g.Last()).ToList();
+            await MutateAsync(group.Key, list =>
+            {
+                list.RemoveAll(c => batch.Exists(b => b.Name.Equals(c.Name)));
+                list.AddRange(batch);
+                list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default) =>

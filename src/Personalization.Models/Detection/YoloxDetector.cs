@@ -43,32 +43,43 @@ public sealed class YoloxDetector : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         cancellationToken.ThrowIfCancellationRequested();
-        var ratio = Math.Min(InputSize / (float)image.Width, InputSize / (float)image.Height);
-        const int length = 3 * InputSize * InputSize;
-        var buffer = ArrayPool<float>.Shared.Rent(length);
+        var buffer = ArrayPool<float>.Shared.Rent(InputLength);
         try
         {
-            using (var patch = new PatchRenderer(InputSize, InputSize))
-            {
-                patch.RenderLetterbox(image.Image, ratio, new SKColor(114, 114, 114));
-                TensorWriter.WritePlanar(patch.Pixels, InputSize, InputSize, buffer.AsSpan(0, length), bgr: true, scale: 1f, ZeroMean, UnitStd);
-            }
-
-            float[] raw;
-            using (var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, length), [1, 3, InputSize, InputSize]))
-            using (var runOptions = new RunOptions())
-            using (cancellationToken.Register(() => runOptions.Terminate = true))
-            using (var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]))
-            {
-                raw = outputs[0].GetTensorDataAsSpan<float>().ToArray();
-            }
-
-            return Decode(raw, ratio * (1f / image.Scale), image.OriginalWidth, image.OriginalHeight);
+            var ratio = Letterbox(image, buffer.AsSpan(0, InputLength));
+            return Infer(buffer.AsMemory(0, InputLength), ratio, image, cancellationToken);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
+    }
+
+    internal const int InputLength = 3 * InputSize * InputSize;
+
+    /// <summary>Preprocessing: letterbox into <paramref name="tensor"/> (3×416×416, BGR 0..255); returns the scale used.</summary>
+    internal static float Letterbox(DecodedImage image, Span<float> tensor)
+    {
+        var ratio = Math.Min(InputSize / (float)image.Width, InputSize / (float)image.Height);
+        using var patch = new PatchRenderer(InputSize, InputSize);
+        patch.RenderLetterbox(image.Image, ratio, new SKColor(114, 114, 114));
+        TensorWriter.WritePlanar(patch.Pixels, InputSize, InputSize, tensor, bgr: true, scale: 1f, ZeroMean, UnitStd);
+        return ratio;
+    }
+
+    /// <summary>The network, then decoding and NMS, on a letterboxed tensor.</summary>
+    internal IReadOnlyList<Core.Domain.Detection> Infer(Memory<float> tensor, float ratio, DecodedImage image, CancellationToken cancellationToken)
+    {
+        float[] raw;
+        using (var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor, [1, 3, InputSize, InputSize]))
+        using (var runOptions = new RunOptions())
+        using (cancellationToken.Register(() => runOptions.Terminate = true))
+        using (var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]))
+        {
+            raw = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        }
+
+        return Decode(raw, ratio * (1f / image.Scale), image.OriginalWidth, image.OriginalHeight);
     }
 
     /// <param name="ratio">Letterbox pixels per original pixel.</param>

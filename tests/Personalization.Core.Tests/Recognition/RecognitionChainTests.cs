@@ -42,6 +42,7 @@ public sealed class RecognitionChainTests
         Assert.Null(result.Concept);
         Assert.Equal("scripted caption", result.Caption);
         Assert.Equal("best retrieval score 0.400 for <bo> is below 0.55", result.Trace.Decision);
+        Assert.Equal(0.40f, result.Score);
         Assert.Null(result.Trace.Reasoning);
         Assert.Null(result.Trace.Verification);
         Assert.Null(result.Trace.Pairwise);
@@ -156,7 +157,7 @@ public sealed class RecognitionChainTests
         Assert.Equal(DecisionStages.Rejected, result.Stage);
         Assert.Null(result.Concept);
         Assert.Null(result.Box);
-        Assert.Equal(0f, result.Score);
+        Assert.Equal(0.45f, result.Score); // a rejection reports the best score that fell short
         Assert.Equal(2, steps.PairInputs.Count);
         Assert.Equal(2, result.Trace.Pairwise!.Count);
         Assert.Equal("verification did not confirm reasoning; best pairwise probability 0.450 for <bo> is below 0.50", result.Trace.Decision);

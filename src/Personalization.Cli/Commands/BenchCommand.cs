@@ -1,0 +1,233 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Personalization.Cli.Evaluation;
+using Personalization.Cli.Output;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+using Personalization.Core.Recognition;
+using Personalization.Models.Benchmarks;
+using Personalization.Models.Detection;
+using Personalization.Models.Encoders;
+using Personalization.Models.Imaging;
+using Personalization.Models.Onnx;
+
+namespace Personalization.Cli.Commands;
+
+/// <summary>
+/// <c>personalize bench</c>: throughput and latency of each stage on the same images, after warm-up: decode +
+/// preprocess, detection, image embedding at several batch sizes, index search, the whole chain; optionally a
+/// CLIP ViT-B/32-shaped encoder with the pipeline's overhead; and the peak working set.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var images = new Option<string?>("--images") { Description = "Folder of photos to time (default: the first 24 DreamBooth photos)." };
+        var batches = new Option<int[]>("--batch") { Description = "Batch sizes to time (repeatable; default 1 4 8 16).", AllowMultipleArgumentsPerToken = true };
+        var rounds = new Option<int>("--rounds") { Description = "Timed passes over the images after one warm-up pass (default 3).", DefaultValueFactory = _ => 3 };
+        var clip = new Option<string?>("--clip-model") { Description = "A CLIP image tower to time as well (e.g. made by shared/tools/make_clip_b32_random.py)." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var command = new Command("bench", "Measures each stage's throughput and latency (median, p95) at several batch sizes, and the peak memory.")
+        {
+            images, batches, rounds, clip, json,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            // Recognition batches as large as the largest batch timed; a scratch data folder keeps user data out.
+            var scratch = Directory.CreateTempSubdirectory("personalize-bench-");
+            var sizes = parse.GetValue(batches) is { Length: > 0 } b ? b : [1, 4, 8, 16];
+            var overrides = new Dictionary<string, string?>
+            {
+                ["LocalData:Directory"] = scratch.FullName,
+                ["Recognition:ImageBatch"] = sizes.Max().ToString(CultureInfo.InvariantCulture),
+            };
+            return CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
+            {
+                try
+                {
+                    var files = PickImages(parse.GetValue(images));
+                    var report = await RunAsync(services, files, sizes, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(clip), console, token).ConfigureAwait(false);
+                    if (parse.GetValue(json))
+                    {
+                        await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Print(console.Out, report);
+                    }
+
+                    return ExitCodes.Success;
+                }
+                finally
+                {
+                    scratch.Delete(recursive: true);
+                }
+            }, ct, overrides);
+        });
+        return command;
+    }
+
+    private static List<string> PickImages(string? folder)
+    {
+        if (folder is not null)
+        {
+            var chosen = ImageFiles.Expand([folder]).Select(s => s.Id).ToList();
+            return chosen.Count > 0 ? chosen : throw new DirectoryNotFoundException($"no images in '{folder}'");
+        }
+
+        var dreambooth = CliHost.DefaultDataset();
+        return Directory.Exists(dreambooth)
+            ? [.. ImageFiles.Expand([dreambooth]).Select(s => s.Id).Where((_, i) => i % 6 == 1).Take(24)]
+            : throw new DirectoryNotFoundException($"no --images given and '{dreambooth}' does not exist");
+    }
+
+    private static async Task<BenchReport> RunAsync(IServiceProvider services, List<string> files, int[] sizes, int rounds, string? clipModel, CliConsole console, CancellationToken token)
+    {
+        var stats = new List<StageStats>();
+        var sessions = services.GetRequiredService<OnnxSessionFactory>();
+        var decoder = services.GetRequiredService<SkiaImageDecoder>();
+        await console.Error.WriteLineAsync($"timing perception on {files.Count} images…").ConfigureAwait(false);
+        using (var perception = new PerceptionBenchmark(sessions, decoder, services.GetRequiredService<IOptions<DetectionOptions>>(), services.GetRequiredService<IOptions<EncoderOptions>>()))
+        {
+            stats.AddRange(await perception.RunAsync(files, sizes, rounds, token).ConfigureAwait(false));
+        }
+
+        await console.Error.WriteLineAsync("timing index search and the whole chain…").ConfigureAwait(false);
+        stats.AddRange(await SearchAsync(services, rounds, token).ConfigureAwait(false));
+        stats.AddRange(await ChainAsync(services, files, sizes, token).ConfigureAwait(false));
+
+        if (clipModel is not null)
+        {
+            await console.Error.WriteLineAsync($"timing {clipModel}…").ConfigureAwait(false);
+            stats.AddRange(await ClipBenchmark.RunAsync(sessions, decoder, Path.GetFullPath(clipModel), files, [1, Math.Max(8, sizes.Max())], rounds, token).ConfigureAwait(false));
+        }
+
+        var clipOverhead = ClipOverhead(stats);
+        return new BenchReport(
+            Environment.ProcessorCount,
+            Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
+            System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            files.Count,
+            stats,
+            Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024), 0),
+            clipOverhead);
+    }
+
+    /// <summary>Exact search over an owner's region and description vectors at two index sizes.</summary>
+    private static async Task<IEnumerable<StageStats>> SearchAsync(IServiceProvider services, int rounds, CancellationToken token)
+    {
+        var index = services.GetRequiredService<IConceptIndex>();
+        var random = new Random(42);
+        var result = new List<StageStats>();
+        foreach (var size in new[] { 30, 1000 })
+        {
+            var owner = OwnerId.Parse($"bench-{size}");
+            var concepts = Enumerable.Range(0, size).Select(i => SyntheticConcept(owner, i, random)).ToList();
+            await index.UpsertAsync(concepts, token).ConfigureAwait(false);
+            var queries = Enumerable.Range(0, 5).SelectMany(_ => new[]
+            {
+                new VectorQuery(UnitVector(MobileNetV2Encoder.FeatureDimension, random), VectorField.ReferenceImage, 10),
+                new VectorQuery(UnitVector(384, random), VectorField.DescriptionText, 10),
+            }).ToList();
+            var calls = new List<TimeSpan>();
+            for (var i = 0; i <= rounds * 20; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await index.SearchAsync(owner, queries, token).ConfigureAwait(false);
+                if (i > 0)
+                {
+                    calls.Add(Stopwatch.GetElapsedTime(t));
+                }
+            }
+
+            result.Add(StageStats.From($"index search ({size} concepts × 5 regions)", 1, "query image", calls, 1));
+        }
+
+        return result;
+    }
+
+    /// <summary>The whole chain through the recognition service: analysis (decode, detect, embed) then the chain, per image.</summary>
+    private static async Task<IEnumerable<StageStats>> ChainAsync(IServiceProvider services, List<string> files, int[] sizes, CancellationToken token)
+    {
+        var owner = OwnerId.Parse("bench");
+        var enrolment = services.GetRequiredService<Core.Enrollment.EnrollmentService>();
+        foreach (var (file, i) in files.Take(8).Select((f, i) => (f, i)))
+        {
+            await enrolment.EnrollAsync(new Core.Enrollment.EnrollmentRequest(owner, ConceptName.Parse($"c{i}"), "object", null, [], [ImageSource.FromFile(file)]), token).ConfigureAwait(false);
+        }
+
+        var recognition = services.GetRequiredService<RecognitionService>();
+        var result = new List<StageStats>();
+        await recognition.RecognizeAsync(owner, [ImageSource.FromFile(files[0])], null, token).ConfigureAwait(false);
+        foreach (var batch in sizes)
+        {
+            var calls = new List<TimeSpan>();
+            for (var start = 0; start + batch <= Math.Max(files.Count, batch); start += batch)
+            {
+                var chunk = Enumerable.Range(start, batch).Select(i => ImageSource.FromFile(files[i % files.Count])).ToList();
+                var t = Stopwatch.GetTimestamp();
+                await recognition.RecognizeAsync(owner, chunk, null, token).ConfigureAwait(false);
+                calls.Add(Stopwatch.GetElapsedTime(t));
+            }
+
+            result.Add(StageStats.From("whole chain", batch, "image", calls, batch));
+        }
+
+        return result;
+    }
+
+    private static double? ClipOverhead(List<StageStats> stats)
+    {
+        var piped = stats.Where(s => s.Stage == "clip-b32 (pipeline)").MaxBy(s => s.Batch);
+        var raw = stats.Where(s => s.Stage == "clip-b32 (model alone)").MaxBy(s => s.Batch);
+        return piped is null || raw is null || raw.MedianMs == 0 ? null : Math.Round(100 * (piped.MedianMs - raw.MedianMs) / raw.MedianMs, 1);
+    }
+
+    private static Concept SyntheticConcept(OwnerId owner, int i, Random random) => new(
+        owner,
+        ConceptName.Parse($"c{i}"),
+        "object",
+        "a synthetic concept",
+        null,
+        [],
+        [],
+        [new ConceptReference($"h{i}", "x.jpg", 640, 480, [.. Enumerable.Range(0, 5).Select(_ => new ReferenceRegion(new BoundingBox(0, 0, 1, 1), "image", null, UnitVector(MobileNetV2Encoder.FeatureDimension, random), UnitVector(384, random)))])],
+        UnitVector(384, random),
+        "bench",
+        DateTimeOffset.UnixEpoch);
+
+    private static float[] UnitVector(int dimension, Random random)
+    {
+        var v = new float[dimension];
+        for (var i = 0; i < dimension; i++)
+        {
+            v[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        Vectors.Normalize(v);
+        return v;
+    }
+
+    private static void Print(TextWriter writer, BenchReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        writer.WriteLine(string.Create(c, $"machine: {report.Cores} cores, {report.MemoryGiB} GiB, {report.Os}; {report.Images} images"));
+        writer.WriteLine($"{"stage",-42}{"batch",6} {"unit",-12}{"median ms",10}{"p95 ms",10}{"per s",10}");
+        foreach (var s in report.Stages)
+        {
+            writer.WriteLine(string.Create(c, $"{s.Stage,-42}{s.Batch,6} {s.Unit,-12}{s.MedianMs,10:F2}{s.P95Ms,10:F2}{s.PerSecond,10:F1}"));
+        }
+
+        writer.WriteLine(string.Create(c, $"peak working set: {report.PeakWorkingSetMiB:F0} MiB"));
+        if (report.ClipOverheadPercent is { } o)
+        {
+            writer.WriteLine(string.Create(c, $"CLIP embedding through the pipeline vs the model alone (largest batch): {o:+0.0;-0.0} % overhead"));
+        }
+    }
+}
+
+internal sealed record BenchReport(int Cores, double MemoryGiB, string Os, int Images, IReadOnlyList<StageStats> Stages, double PeakWorkingSetMiB, double? ClipOverheadPercent);
