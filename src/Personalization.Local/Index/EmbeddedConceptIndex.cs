@@ -29,6 +29,10 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     // replaced within that window keeps its time. A snapshot loaded that soon after the file's time is not
     // trusted on the time alone (git's "racy" rule): it is reloaded until it was loaded well after the write.
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    // Inside the racy window a snapshot is re-read at most this often, so a burst of reads right after a write
+    // (recognition just after enrolment) does not parse the file on every call.
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(250);
     private readonly string _root;
     private readonly ConcurrentDictionary<OwnerId, OwnerSnapshot> _snapshots = new();
     private readonly ConcurrentDictionary<OwnerId, SemaphoreSlim> _writers = new();
@@ -123,15 +127,16 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 
     private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)
     {
-        var file = FileOf(owner);
-        var time = File.Exists(file) ? File.GetLastWriteTimeUtc(file) : DateTime.MinValue;
-        if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time && cached.LoadedAtUtc - time > RacyWindow)
+        var info = new FileInfo(FileOf(owner));
+        var (time, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, 0L);
+        if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time && cached.FileLength == length
+            && (cached.LoadedAtUtc - time > RacyWindow || DateTime.UtcNow - cached.CheckedAtUtc < RecheckInterval))
         {
             return cached;
         }
 
         var loadedAt = DateTime.UtcNow;
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ReadAsync(file, cancellationToken).ConfigureAwait(false), time, loadedAt);
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ReadAsync(info.FullName, cancellationToken).ConfigureAwait(false), time, loadedAt, length);
         _snapshots[owner] = loaded;
         return loaded;
     }
@@ -169,7 +174,8 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
                 File.Delete(temp);
             }
 
-            _snapshots[owner] = OwnerSnapshot.Create(list, File.GetLastWriteTimeUtc(file), writtenAt);
+            var written = new FileInfo(file);
+            _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length);
             return true;
         }
         finally

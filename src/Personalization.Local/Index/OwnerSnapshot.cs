@@ -8,8 +8,9 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal sealed class OwnerSnapshot
 {
-    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc)
+    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength)
     {
+        FileLength = fileLength;
         Concepts = concepts;
         FileTimeUtc = fileTimeUtc;
         LoadedAtUtc = loadedAtUtc;
@@ -29,14 +30,20 @@ internal sealed class OwnerSnapshot
         }
     }
 
-    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue);
+    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0);
 
     public IReadOnlyList<Concept> Concepts { get; }
 
     public DateTime FileTimeUtc { get; }
 
+    /// <summary>The file's length when read: a cheap second witness of a change when timestamps are coarse.</summary>
+    public long FileLength { get; }
+
     /// <summary>When the file was read (or, for a writer's own snapshot, when writing began): before the content was taken.</summary>
     public DateTime LoadedAtUtc { get; }
+
+    /// <summary>When this snapshot was made: a snapshot still inside the racy window is trusted for a short while after.</summary>
+    public DateTime CheckedAtUtc { get; } = DateTime.UtcNow;
 
     public int ImageDimension { get; }
 
@@ -46,5 +53,5 @@ internal sealed class OwnerSnapshot
     /// <summary>Which concept and region each row belongs to.</summary>
     public (ConceptName Concept, int Region)[] ImageOwners { get; }
 
-    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc) => new(concepts, fileTimeUtc, loadedAtUtc);
+    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength) => new(concepts, fileTimeUtc, loadedAtUtc, fileLength);
 }

@@ -165,7 +165,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                 for (var j = 0; j < count; j++)
                 {
                     var (image, region, _) = work[start + j];
-                    renderer.RenderRegion(image.Decoded.Image, image.Decoded, region.Box);
+                    renderer.RenderRegion(image.Decoded, region.Box);
                     renderer.Pixels.CopyTo(buffer.AsSpan(j * PatchBytes, PatchBytes));
                     colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Default);
                 }

@@ -52,7 +52,7 @@ public sealed class PerceptionBenchmark(OnnxSessionFactory sessions, SkiaImageDe
                     {
                         foreach (var r in regions)
                         {
-                            renderer.RenderRegion(image.Image, image, r.Box);
+                            renderer.RenderRegion(image, r.Box);
                             if (round == 0)
                             {
                                 patches.Add(renderer.Pixels.ToArray());

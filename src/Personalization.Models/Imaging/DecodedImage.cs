@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Personalization.Models.Imaging;
 
 /// <summary>
-/// A decoded image in RGBA8888 (opaque, unpremultiplied), upright (EXIF orientation applied), possibly
+/// A decoded image in RGBA8888 (premultiplied: Skia's native form, 2–3× faster to draw; photos are opaque), upright (EXIF orientation applied), possibly
 /// reduced in scale. Owns its native bitmap: dispose it. <see cref="Scale"/> maps its pixels back to the file's.
 /// </summary>
 public sealed class DecodedImage : IDisposable
@@ -16,6 +16,7 @@ public sealed class DecodedImage : IDisposable
     }
 
     private SKImage? _image;
+    private SKImage? _half;
 
     internal SKBitmap Bitmap { get; }
 
@@ -36,9 +37,24 @@ public sealed class DecodedImage : IDisposable
     /// <summary>A read-only image view over the same pixels (no copy), made once; owned by this object.</summary>
     internal SKImage Image => _image ??= SKImage.FromPixels(Bitmap.PeekPixels()) ?? throw new InvalidOperationException("cannot wrap the decoded pixels");
 
+    /// <summary>
+    /// The image at half size (a one-level mipmap, made once by a 2×2 average): regions shrunk more than 2× are
+    /// drawn from it, which avoids both aliasing and the cost of a full mipmap chain.
+    /// </summary>
+    internal SKImage Half => _half ??= MakeHalf();
+
     public void Dispose()
     {
+        _half?.Dispose();
         _image?.Dispose();
         Bitmap.Dispose();
+    }
+
+    private SKImage MakeHalf()
+    {
+        var info = new SKImageInfo(Math.Max(1, Width / 2), Math.Max(1, Height / 2), SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException("cannot allocate the half-size image");
+        surface.Canvas.DrawImage(Image, SKRect.Create(0, 0, Width, Height), SKRect.Create(0, 0, info.Width, info.Height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        return surface.Snapshot();
     }
 }

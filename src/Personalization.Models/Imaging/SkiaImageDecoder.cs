@@ -42,7 +42,7 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
         var longSide = Math.Max(info.Width, info.Height);
         var scale = longSide > _limits.DecodeLongSide ? _limits.DecodeLongSide / (float)longSide : 1f;
         var size = scale < 1f ? codec.GetScaledDimensions(scale) : info.Size;
-        var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(target);
         try
         {
@@ -53,7 +53,7 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
                 if (status == SKCodecResult.InvalidScale && size != info.Size)
                 {
                     bitmap.Dispose();
-                    target = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+                    target = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
                     bitmap = new SKBitmap(target);
                     status = codec.GetPixels(target, bitmap.GetPixels());
                 }
@@ -98,7 +98,7 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
 
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var (w, h) = swap ? (source.Height, source.Width) : (source.Width, source.Height);
-        var rotated = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var rotated = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(rotated);
 
         // Mirrored orientations are a plain rotation followed by a horizontal flip; the canvas applies the
