@@ -128,6 +128,9 @@ internal static class BenchCommand
             var owner = OwnerId.Parse($"bench-{size}");
             var concepts = Enumerable.Range(0, size).Select(i => SyntheticConcept(owner, i, random)).ToList();
             await index.UpsertAsync(concepts, token).ConfigureAwait(false);
+
+            // Steady state: right after a write the index re-checks the file now and then (see EmbeddedConceptIndex).
+            await Task.Delay(TimeSpan.FromSeconds(2.1), token).ConfigureAwait(false);
             var queries = Enumerable.Range(0, 5).SelectMany(_ => new[]
             {
                 new VectorQuery(UnitVector(MobileNetV2Encoder.FeatureDimension, random), VectorField.ReferenceImage, 10),

@@ -33,11 +33,11 @@ public sealed class RecognitionOptions
 
     /// <summary>Below this fused retrieval score the answer is "none of my concepts" at once.</summary>
     [Range(-1.0, 1.0)]
-    public double RejectBelow { get; set; } = 0.55;
+    public double RejectBelow { get; set; } = 0.58;
 
     /// <summary>When reasoning and verification agree, the winner still needs this pairwise-free confidence.</summary>
     [Range(-1.0, 1.0)]
-    public double AcceptAbove { get; set; } = 0.60;
+    public double AcceptAbove { get; set; } = 0.64;
 
     /// <summary>The pairwise fallback's winner needs at least this probability.</summary>
     [Range(0.0, 1.0)]
@@ -49,10 +49,10 @@ public sealed class RecognitionOptions
 
     /// <summary>Weight of the attribute score against the retrieval score when the offline reasoner chooses.</summary>
     [Range(0.0, 1.0)]
-    public double AttributeWeight { get; set; } = 0.15;
+    public double AttributeWeight { get; set; } = 0.05;
 
     /// <summary>Offline pairwise calibration: p = 1 / (1 + exp(-Slope · (similarity − Midpoint))).</summary>
     public double PairwiseSlope { get; set; } = 20;
 
-    public double PairwiseMidpoint { get; set; } = 0.62;
+    public double PairwiseMidpoint { get; set; } = 0.66;
 }

@@ -7,7 +7,7 @@ namespace Personalization.Core.Tests.Recognition;
 /// <summary>Hand-built chain evidence: candidates, reasoning and verification records.</summary>
 internal static class Evidence
 {
-    /// <summary>Reject below 0.55, accept above 0.60, pairwise accept at 0.5 (the shipped defaults).</summary>
+    /// <summary>Reject below 0.55, accept above 0.60, pairwise accept at 0.5 (fixed test values, not the shipped defaults).</summary>
     public static ChainThresholds Thresholds { get; } = new(TopK: 3, HitsPerRegion: 10, TextWeight: 0.3f, RejectBelow: 0.55f, AcceptAbove: 0.60f, PairwiseAccept: 0.5f);
 
     public static ConceptName Name(string name) => ConceptName.Parse(name);

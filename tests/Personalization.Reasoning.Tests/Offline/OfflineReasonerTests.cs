@@ -77,7 +77,8 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     public async Task ComparePairAsync_HigherSimilarity_NeverLowersTheProbability()
     {
         var concept = Concept("bo", referenceVectors: [[1, 0, 0]]);
-        float[] similarities = [-1f, -0.5f, 0f, 0.3f, 0.5f, 0.6f, 0.62f, 0.65f, 0.7f, 0.8f, 0.9f, 1f];
+        var midpoint = (float)new RecognitionOptions().PairwiseMidpoint;
+        float[] similarities = [-1f, -0.5f, 0f, 0.3f, 0.5f, 0.6f, midpoint, 0.7f, 0.8f, 0.9f, 1f];
 
         var probabilities = new List<float>();
         foreach (var s in similarities)
@@ -92,8 +93,8 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
         Assert.True(probabilities[^1] > 0.99f);
         Assert.True(probabilities[0] < 0.01f);
 
-        // At the calibration midpoint (0.62) the logistic is one half.
-        Assert.Equal(0.5f, probabilities[Array.IndexOf(similarities, 0.62f)], 2);
+        // At the calibration midpoint the logistic is one half.
+        Assert.Equal(0.5f, probabilities[Array.IndexOf(similarities, midpoint)], 2);
     }
 
     [Fact]
