@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CrossModalVerifier>();
         services.TryAddSingleton<RecognitionService>();
         services.TryAddSingleton<EnrollmentService>();
+        services.TryAddSingleton<Preference.PreferenceService>();
         return services;
     }
 }

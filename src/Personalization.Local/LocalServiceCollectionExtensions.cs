@@ -14,6 +14,7 @@ public static class LocalServiceCollectionExtensions
         services.AddOptions<LocalDataOptions>().BindConfiguration(LocalDataOptions.SectionName);
         services.TryAddSingleton<IConceptIndex, EmbeddedConceptIndex>();
         services.TryAddSingleton<IImageAnalysisStore, InMemoryImageAnalysisStore>();
+        services.TryAddSingleton<Core.Preference.IPreferenceProfileStore, FilePreferenceProfileStore>();
         return services;
     }
 }

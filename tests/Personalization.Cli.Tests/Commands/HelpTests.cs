@@ -8,6 +8,12 @@ public sealed class HelpTests
     [InlineData("forget", "Deletes a concept")]
     [InlineData("recognize", "Finds the owner's concepts")]
     [InlineData("demo", "Enrols the first photo")]
+    [InlineData("eval", "Measures recognition on a labelled folder")]
+    [InlineData("score-captions", "Scores personalised captions")]
+    [InlineData("bench", "Measures each stage")]
+    [InlineData("prefer", "Predicts the owner's taste")]
+    [InlineData("profile", "Shows the owner's stored preference profile")]
+    [InlineData("eval-prefer", "Synthetic preference benchmark")]
     public async Task Help_EveryCommand_SaysWhatItDoes(string command, string expected)
     {
         var stdout = new StringWriter();

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Core.Domain;
+using Personalization.Core.Preference;
+
+namespace Personalization.Cli.Commands;
+
+/// <summary><c>personalize profile</c>: show the owner's stored taste profile.</summary>
+internal static class ProfileCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var owner = new Option<string>("--owner") { Description = "Whose profile.", Required = true };
+        var command = new Command("profile", "Shows the owner's stored preference profile: per dimension what they like and dislike, and how much it counts.") { owner };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
+        {
+            var id = OwnerId.Parse(parse.GetValue(owner));
+            try
+            {
+                var profile = await services.GetRequiredService<IPreferenceProfileStore>().GetAsync(id, token).ConfigureAwait(false);
+                if (profile is null)
+                {
+                    await console.Error.WriteLineAsync($"error: owner '{id}' has no preference profile").ConfigureAwait(false);
+                    return ExitCodes.Fatal;
+                }
+
+                await PrintAsync(console.Out, profile).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (PreferenceException e)
+            {
+                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Fatal;
+            }
+        }, ct));
+        return command;
+    }
+
+    public static async Task PrintAsync(TextWriter writer, PreferenceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(profile);
+        foreach (var d in profile.Dimensions)
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {OfflinePreferenceModel.Name(d.Dimension),-11} weight {d.Weight,6:F2}  likes: {Join(d.Likes)}  dislikes: {Join(d.Dislikes)}")).ConfigureAwait(false);
+        }
+    }
+
+    private static string Join(IReadOnlyList<string> terms) => terms.Count == 0 ? "–" : string.Join(", ", terms);
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+
+namespace Personalization.Core.Preference;
+
+/// <summary>
+/// PreferThinker's predict-then-assess without a VLM, deterministic. The profile of a dimension is what
+/// distinguishes the liked references from the disliked ones there: the two centroids of their measured
+/// features, the terms typical of each side, and a weight — the distance between the centroids over the
+/// spread within each side (a dimension where liked and disliked look alike counts for little). A candidate
+/// fits a dimension as much as it is nearer the liked centroid than the disliked one; the verdict weighs the
+/// dimensions.
+/// </summary>
+public static class OfflinePreferenceModel
+{
+    public const string Version = "offline-centroids-v1";
+
+    public static PreferenceProfile BuildProfile(string owner, IReadOnlyList<DescribedImage> liked, IReadOnlyList<DescribedImage> disliked, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(liked);
+        ArgumentNullException.ThrowIfNull(disliked);
+        if (liked.Count == 0)
+        {
+            throw new PreferenceException("a profile needs at least one liked image");
+        }
+
+        var dimensions = new List<DimensionProfile>();
+        foreach (var dimension in Enum.GetValues<PreferenceDimension>())
+        {
+            var likedFeatures = liked.Select(i => i.Dimensions[dimension].Features).ToList();
+            var dislikedFeatures = disliked.Select(i => i.Dimensions[dimension].Features).ToList();
+            var likedCentroid = Centroid(likedFeatures);
+            var dislikedCentroid = dislikedFeatures.Count == 0 ? null : Centroid(dislikedFeatures);
+            var spread = Spread(likedFeatures, likedCentroid) + (dislikedCentroid is null ? 0 : Spread(dislikedFeatures, dislikedCentroid));
+            var weight = dislikedCentroid is null ? 1.0 : TensorPrimitives.Distance(likedCentroid, dislikedCentroid) / (spread + 0.05);
+            var (likes, dislikes) = TypicalTerms(liked, disliked, dimension);
+            dimensions.Add(new DimensionProfile(dimension, likes, dislikes, likedCentroid, dislikedCentroid, Math.Round(weight, 4)));
+        }
+
+        return new PreferenceProfile(owner, Version, liked.Count, disliked.Count, dimensions, createdAt);
+    }
+
+    /// <summary>Judges A against B with the profile, and again with the two swapped to check for position bias.</summary>
+    public static PreferenceVerdict Judge(PreferenceProfile profile, DescribedImage a, DescribedImage b)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.ContentHash == b.ContentHash)
+        {
+            throw new PreferenceException($"the two candidates are the same image ({a.Id} and {b.Id})");
+        }
+
+        var (assessments, margin) = Assess(profile, a, b);
+        var (_, swappedMargin) = Assess(profile, b, a);
+        var preferred = margin >= 0 ? "A" : "B";
+        var consistent = Math.Sign(margin) == -Math.Sign(swappedMargin) || (margin == 0 && swappedMargin == 0);
+        var confidence = 1.0 / (1.0 + Math.Exp(-8 * Math.Abs(margin)));
+        var decisive = assessments.OrderByDescending(x => x.Weight * Math.Abs(x.ScoreA - x.ScoreB)).First();
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"{preferred} fits the profile better overall (weighted margin {margin:+0.000;-0.000}); most telling: {Name(decisive.Dimension)} ({decisive.ScoreA:F2} vs {decisive.ScoreB:F2})");
+        return new PreferenceVerdict(a.Id, b.Id, preferred, Math.Round(confidence, 4), assessments, consistent, Version, reason);
+    }
+
+    /// <summary>Per-dimension fit of each candidate, and the weighted margin of A over B in [-1, 1].</summary>
+    private static (List<DimensionAssessment> Rows, double Margin) Assess(PreferenceProfile profile, DescribedImage a, DescribedImage b)
+    {
+        var rows = new List<DimensionAssessment>();
+        double total = 0, weights = 0;
+        foreach (var d in profile.Dimensions)
+        {
+            var da = a.Dimensions[d.Dimension];
+            var db = b.Dimensions[d.Dimension];
+            var fa = Fit(d, da.Features);
+            var fb = Fit(d, db.Features);
+            total += d.Weight * (fa - fb);
+            weights += d.Weight;
+            var reason = $"A: {Describe(da)}; B: {Describe(db)}; liked: {Join(d.Likes)}; disliked: {Join(d.Dislikes)}";
+            rows.Add(new DimensionAssessment(d.Dimension, Math.Round(fa, 4), Math.Round(fb, 4), d.Weight, reason));
+        }
+
+        return (rows, weights == 0 ? 0 : total / weights);
+    }
+
+    /// <summary>1 at the liked centroid, 0 at the disliked one, ½ halfway; with no disliked side, closeness to the liked one.</summary>
+    private static double Fit(DimensionProfile d, float[] x)
+    {
+        var toLiked = TensorPrimitives.Distance(x, d.LikedCentroid!);
+        if (d.DislikedCentroid is null)
+        {
+            return Math.Exp(-toLiked);
+        }
+
+        var toDisliked = TensorPrimitives.Distance(x, d.DislikedCentroid);
+        var gap = TensorPrimitives.Distance(d.LikedCentroid!, d.DislikedCentroid);
+        return Math.Clamp(0.5 + ((toDisliked - toLiked) / (2 * gap + 1e-6)), 0, 1);
+    }
+
+    private static (IReadOnlyList<string> Likes, IReadOnlyList<string> Dislikes) TypicalTerms(IReadOnlyList<DescribedImage> liked, IReadOnlyList<DescribedImage> disliked, PreferenceDimension dimension)
+    {
+        var likedShare = Shares(liked, dimension);
+        var dislikedShare = Shares(disliked, dimension);
+        var likes = likedShare.Where(t => t.Value >= 0.5 && dislikedShare.GetValueOrDefault(t.Key) < 0.5)
+            .OrderByDescending(t => t.Value - dislikedShare.GetValueOrDefault(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).Take(5).ToList();
+        var dislikes = dislikedShare.Where(t => t.Value >= 0.5 && likedShare.GetValueOrDefault(t.Key) < 0.5)
+            .OrderByDescending(t => t.Value - likedShare.GetValueOrDefault(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).Take(5).ToList();
+        return (likes, dislikes);
+    }
+
+    private static Dictionary<string, double> Shares(IReadOnlyList<DescribedImage> images, PreferenceDimension dimension) =>
+        images.SelectMany(i => i.Dimensions[dimension].Terms.Distinct(StringComparer.Ordinal))
+            .GroupBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count() / (double)Math.Max(1, images.Count), StringComparer.Ordinal);
+
+    private static float[] Centroid(List<float[]> vectors)
+    {
+        var c = new float[vectors[0].Length];
+        foreach (var v in vectors)
+        {
+            TensorPrimitives.Add(c, v, c);
+        }
+
+        TensorPrimitives.Divide(c, vectors.Count, c);
+        return c;
+    }
+
+    private static double Spread(List<float[]> vectors, float[] centroid) =>
+        vectors.Count == 0 ? 0 : vectors.Average(v => TensorPrimitives.Distance(v, centroid));
+
+    private static string Describe(DimensionDescription d) => d.Terms.Count == 0 ? d.Measured : $"{Join(d.Terms.Take(3))} ({d.Measured})";
+
+    private static string Join(IEnumerable<string> terms)
+    {
+        var list = terms.ToList();
+        return list.Count == 0 ? "–" : string.Join(", ", list);
+    }
+
+    public static string Name(PreferenceDimension dimension) => dimension switch
+    {
+        PreferenceDimension.ArtStyle => "art style",
+        PreferenceDimension.ArtMedium => "art medium",
+        _ => dimension.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,23 @@
+using Personalization.Models.Colors;
+
+namespace Personalization.Models.Preference;
+
+/// <summary>Measured properties of one image, each on a 0..1-ish scale (see <see cref="ImageMeter"/>).</summary>
+public sealed record ImageMeasurements(
+    double Saturation,
+    double Colorfulness,
+    double Brightness,
+    double Contrast,
+    double Warmth,
+    double EdgeShare,
+    double MeanGradient,
+    double Chroma,
+    double SepiaShare,
+    int LumaLevels,
+    double Posterization,
+    IReadOnlyList<Core.Domain.NamedColor> Palette,
+    float[] FamilyShares)
+{
+    /// <summary>The colour families of the vocabulary, in the order of <see cref="FamilyShares"/>.</summary>
+    public static IReadOnlyList<string> Families { get; } = ["black", "grey", "white", "brown", "orange", "red", "pink", "purple", "blue", "green", "yellow"];
+}
