@@ -167,7 +167,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                     var (image, region, _) = work[start + j];
                     renderer.RenderRegion(image.Decoded, region.Box);
                     renderer.Pixels.CopyTo(buffer.AsSpan(j * PatchBytes, PatchBytes));
-                    colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Default);
+                    colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Basic);
                 }
 
                 var (features, logits) = _mobileNet.Encode(buffer.AsSpan(0, count * PatchBytes), count, cancellationToken);

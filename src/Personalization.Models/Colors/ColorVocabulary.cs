@@ -8,7 +8,8 @@ namespace Personalization.Models.Colors;
 /// </summary>
 public sealed class ColorVocabulary
 {
-    private static readonly Lazy<ColorVocabulary> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<ColorVocabulary> Embedded = new(() => LoadEmbedded(includeFine: true));
+    private static readonly Lazy<ColorVocabulary> EmbeddedBasic = new(() => LoadEmbedded(includeFine: false));
     private readonly (string Name, string Hex, string Family, float L, float A, float B)[] _entries;
 
     // 32 levels per channel: a 32³ table of nearest-colour indices makes per-pixel naming a lookup.
@@ -30,7 +31,11 @@ public sealed class ColorVocabulary
         }
     }
 
+    /// <summary>Every named colour (basic and fine-grained): for preference palettes.</summary>
     public static ColorVocabulary Default => Embedded.Value;
+
+    /// <summary>The basic names only: for recognition attributes and captions, where coarse names match better.</summary>
+    public static ColorVocabulary Basic => EmbeddedBasic.Value;
 
     public int Count => _entries.Length;
 
@@ -43,7 +48,7 @@ public sealed class ColorVocabulary
     /// <summary>Index of the nearest named colour.</summary>
     public int Nearest(byte r, byte g, byte b) => _lookup[((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3)];
 
-    public static ColorVocabulary Parse(TextReader reader)
+    public static ColorVocabulary Parse(TextReader reader, bool includeFine = true)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var entries = new List<(string, string, string, float, float, float)>();
@@ -58,6 +63,11 @@ public sealed class ColorVocabulary
             if (parts.Length < 2 || parts[1].Length != 7 || parts[1][0] != '#')
             {
                 throw new FormatException($"bad colour vocabulary line: '{line}'");
+            }
+
+            if (!includeFine && parts.Length > 3 && parts[3] == "fine")
+            {
+                continue;
             }
 
             var rgb = int.Parse(parts[1].AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
@@ -110,11 +120,11 @@ public sealed class ColorVocabulary
         return best;
     }
 
-    private static ColorVocabulary LoadEmbedded()
+    private static ColorVocabulary LoadEmbedded(bool includeFine)
     {
         using var stream = typeof(ColorVocabulary).Assembly.GetManifestResourceStream("Personalization.Models.color-vocabulary.tsv")
             ?? throw new InvalidOperationException("the colour vocabulary resource is missing from the assembly");
         using var reader = new StreamReader(stream);
-        return Parse(reader);
+        return Parse(reader, includeFine);
     }
 }

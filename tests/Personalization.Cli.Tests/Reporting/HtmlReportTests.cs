@@ -14,7 +14,7 @@ public sealed partial class HtmlReportTests
         await File.WriteAllBytesAsync(empty, []);
         var report = Path.Combine(cli.OutDirectory, "report");
 
-        var (exit, _, _) = await cli.RunAsync("recognize", "--owner", "alice", "--out", report, CliRun.DreamBooth("teapot", "02.jpg"), CliRun.DreamBooth("dog", "03.jpg"), empty);
+        var (exit, _, _) = await cli.RunAsync("recognize", "--owner", "alice", "--out", report, CliRun.DreamBooth("teapot", "01.jpg"), CliRun.DreamBooth("dog", "03.jpg"), empty);
         Assert.Equal(1, exit);
         var html = Path.Combine(report, "report.html");
         Assert.True(File.Exists(html));

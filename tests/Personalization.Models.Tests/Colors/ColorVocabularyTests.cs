@@ -9,7 +9,8 @@ public sealed class ColorVocabularyTests
     [Fact]
     public void Default_LoadsTheEmbeddedTsv()
     {
-        Assert.Equal(68, Vocabulary.Count);
+        Assert.Equal(198, Vocabulary.Count);
+        Assert.Equal(68, ColorVocabulary.Basic.Count);
         Assert.Equal(("black", "#101010", "black"), (Vocabulary.NameOf(0), Vocabulary.HexOf(0), Vocabulary.FamilyOf(0)));
         Assert.All(Enumerable.Range(0, Vocabulary.Count), i => Assert.Matches("^#[0-9A-F]{6}$", Vocabulary.HexOf(i)));
         Assert.Same(Vocabulary, ColorVocabulary.Default);
@@ -39,18 +40,20 @@ public sealed class ColorVocabularyTests
     [Fact]
     public void Nearest_ExactVocabularyColour_IsItself()
     {
-        // Every entry's own colour maps back to it, unless two entries fall in one 8-level lookup cell.
-        var misses = Enumerable.Range(0, Vocabulary.Count)
+        // Every basic entry's own colour maps back to its family; among all 198 names some neighbours of another
+        // family share an 8-level lookup cell (e.g. "dusty rose" and "rosy brown"), but few.
+        static List<string> Misses(ColorVocabulary vocabulary) => Enumerable.Range(0, vocabulary.Count)
             .Where(i =>
             {
-                var rgb = Convert.ToInt32(Vocabulary.HexOf(i)[1..], 16);
-                var found = Vocabulary.Nearest((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb);
-                return Vocabulary.FamilyOf(found) != Vocabulary.FamilyOf(i);
+                var rgb = Convert.ToInt32(vocabulary.HexOf(i)[1..], 16);
+                var found = vocabulary.Nearest((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb);
+                return vocabulary.FamilyOf(found) != vocabulary.FamilyOf(i);
             })
-            .Select(Vocabulary.NameOf)
+            .Select(vocabulary.NameOf)
             .ToList();
 
-        Assert.Empty(misses);
+        Assert.Empty(Misses(ColorVocabulary.Basic));
+        Assert.True(Misses(Vocabulary).Count <= Vocabulary.Count / 10, string.Join(", ", Misses(Vocabulary)));
     }
 
     [Fact]
