@@ -83,24 +83,8 @@ public sealed class ClipImageEncoder : IDisposable
     /// </summary>
     public Task<float[][]> EncodeAsync(IReadOnlyList<SKBitmap> images, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(images);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        for (var i = 0; i < images.Count; i++)
-        {
-            if (images[i] is null)
-            {
-                throw new ArgumentException($"image {i} is null", nameof(images));
-            }
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<float[][]>(cancellationToken);
-        }
-
-        return images.Count == 0
-            ? Task.FromResult(Array.Empty<float[]>())
-            : Task.Run(() => Encode(images, cancellationToken), cancellationToken);
+        return ClipOnnx.EncodeOnThreadPoolAsync(images, "image", Encode, cancellationToken);
     }
 
     public void Dispose()

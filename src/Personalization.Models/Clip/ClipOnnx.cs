@@ -78,4 +78,30 @@ internal static class ClipOnnx
             destination[offset + i] = vector;
         }
     }
+
+    /// <summary>
+    /// The shared front of both encoders: argument checks, an empty batch without running the model, an early
+    /// cancellation, then the CPU-bound <paramref name="encode"/> on the thread pool.
+    /// </summary>
+    public static Task<float[][]> EncodeOnThreadPoolAsync<T>(IReadOnlyList<T> items, string itemName, Func<IReadOnlyList<T>, CancellationToken, float[][]> encode, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw new ArgumentException($"{itemName} {i} is null", nameof(items));
+            }
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<float[][]>(cancellationToken);
+        }
+
+        return items.Count == 0
+            ? Task.FromResult(Array.Empty<float[]>())
+            : Task.Run(() => encode(items, cancellationToken), cancellationToken);
+    }
 }

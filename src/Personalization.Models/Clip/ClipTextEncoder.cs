@@ -95,24 +95,8 @@ public sealed class ClipTextEncoder : ITextEncoder, IDisposable
     /// </summary>
     public Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(texts);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is null)
-            {
-                throw new ArgumentException($"text {i} is null", nameof(texts));
-            }
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<float[][]>(cancellationToken);
-        }
-
-        return texts.Count == 0
-            ? Task.FromResult(Array.Empty<float[]>())
-            : Task.Run(() => Encode(texts, cancellationToken), cancellationToken);
+        return ClipOnnx.EncodeOnThreadPoolAsync(texts, "text", Encode, cancellationToken);
     }
 
     public void Dispose()
