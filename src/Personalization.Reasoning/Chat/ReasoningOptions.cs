@@ -12,7 +12,9 @@ public sealed class ReasoningOptions : IValidatableObject
 
     /// <summary><c>offline</c>, <c>openai-compatible</c>, <c>azure-openai</c> or <c>ollama</c>.</summary>
     [Required]
-    [AllowedValues(ReasoningProviders.Offline, ReasoningProviders.OpenAICompatible, ReasoningProviders.AzureOpenAI, ReasoningProviders.Ollama)]
+    [AllowedValues(
+        ReasoningProviders.Offline, ReasoningProviders.OpenAICompatible, ReasoningProviders.AzureOpenAI, ReasoningProviders.Ollama,
+        ErrorMessage = "Reasoning:Provider must be offline, openai-compatible, azure-openai or ollama")]
     public string Provider { get; set; } = ReasoningProviders.Offline;
 
     /// <summary>The server: <c>https://api.openai.com/v1</c>, <c>http://localhost:8000/v1</c> (vLLM),
