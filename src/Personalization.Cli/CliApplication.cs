@@ -18,6 +18,7 @@ public static class CliApplication
         root.Subcommands.Add(ConceptsCommand.Create(globals, console));
         root.Subcommands.Add(ForgetCommand.Create(globals, console));
         root.Subcommands.Add(RecognizeCommand.Create(globals, console));
+        root.Subcommands.Add(AskCommand.Create(globals, console));
         root.Subcommands.Add(DemoCommand.Create(globals, console));
         root.Subcommands.Add(EvalCommand.Create(globals, console));
         root.Subcommands.Add(ScoreCaptionsCommand.Create(console));

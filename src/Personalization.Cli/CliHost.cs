@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Personalization.Cli;
 
 /// <summary>
-/// Builds the service container for one command: configuration from appsettings.json, environment variables
-/// (e.g. <c>Recognition__TopK=5</c>) and the global options, then the pipeline. This is the only place that
-/// reads the environment.
+/// Builds the service container for one command: configuration from appsettings.json, local.settings.json (its
+/// <c>Values</c>, as the Functions host reads them), environment variables (e.g. <c>Recognition__TopK=5</c>,
+/// <c>Reasoning__Provider=ollama</c>), <c>--set KEY=VALUE</c> and the global options, later sources winning; then
+/// the pipeline. This is the only place that reads the environment.
 /// </summary>
 internal static class CliHost
 {
@@ -31,11 +32,23 @@ internal static class CliHost
             settings[$"Models:Directories:{i}"] = models[i];
         }
 
+        foreach (var setting in parse.GetValue(globals.Settings) ?? [])
+        {
+            var split = setting.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0)
+            {
+                throw new InvalidDataException($"--set '{setting}' is not KEY=VALUE");
+            }
+
+            settings[setting[..split].Trim().Replace("__", ":", StringComparison.Ordinal)] = setting[(split + 1)..];
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
+        AddLocalSettings(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -43,6 +56,40 @@ internal static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddPipeline();
         return builder.Build();
+    }
+
+    /// <summary>local.settings.json's <c>Values</c> (keys with <c>__</c> or <c>:</c>), below the environment variables.</summary>
+    private static void AddLocalSettings(ConfigurationManager configuration, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        Dictionary<string, string?> values;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            values = document.RootElement.TryGetProperty("Values", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? v.EnumerateObject().ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase)
+                : [];
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+        }
+
+        var sources = ((IConfigurationBuilder)configuration).Sources;
+        var environment = sources.ToList().FindLastIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = values };
+        if (environment >= 0)
+        {
+            sources.Insert(environment, source);
+        }
+        else
+        {
+            sources.Add(source);
+        }
     }
 
     public static string DataDirectory(string? option) =>

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Personalization.Cli;
 
-/// <summary>Options every command accepts: where data and models live.</summary>
+/// <summary>Options every command accepts: where data and models live, and configuration settings.</summary>
 public sealed class GlobalOptions
 {
     public Option<string?> Data { get; } = new("--data")
@@ -17,10 +17,19 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string[]> Settings { get; } = new("--set")
+    {
+        Description = "A configuration setting, KEY=VALUE (repeatable), over appsettings.json, local.settings.json and the environment; "
+            + "e.g. --set Reasoning:Provider=ollama --set Reasoning:Model=qwen2.5vl:7b.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(Data);
         root.Options.Add(Models);
+        root.Options.Add(Settings);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Personalization.Core.Answering;
 using Personalization.Core.Diagnostics;
 using Personalization.Core.Enrollment;
 using Personalization.Core.Recognition;
@@ -14,11 +15,13 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StageTimings>();
+        services.TryAddSingleton<ReasoningUsage>();
         services.TryAddSingleton<CandidateRetriever>();
         services.TryAddSingleton<CrossModalVerifier>();
         services.TryAddSingleton<RecognitionService>();
         services.TryAddSingleton<EnrollmentService>();
         services.TryAddSingleton<Preference.PreferenceService>();
+        services.TryAddSingleton<QuestionService>();
         return services;
     }
 }

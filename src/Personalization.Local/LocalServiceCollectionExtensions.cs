@@ -8,13 +8,14 @@ namespace Personalization.Local;
 
 public static class LocalServiceCollectionExtensions
 {
-    /// <summary>The embedded defaults: the on-disk concept index and an in-process analysis store.</summary>
+    /// <summary>The embedded defaults: the on-disk concept index and image store, and an in-process analysis store.</summary>
     public static IServiceCollection AddEmbeddedDefaults(this IServiceCollection services)
     {
         services.AddOptions<LocalDataOptions>().BindConfiguration(LocalDataOptions.SectionName);
         services.TryAddSingleton<IConceptIndex, EmbeddedConceptIndex>();
         services.TryAddSingleton<IImageAnalysisStore, InMemoryImageAnalysisStore>();
         services.TryAddSingleton<Core.Preference.IPreferenceProfileStore, FilePreferenceProfileStore>();
+        services.TryAddSingleton<IImageStore, FileSystemImageStore>();
         return services;
     }
 }

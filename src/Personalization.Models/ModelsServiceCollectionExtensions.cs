@@ -25,6 +25,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<SkiaImageDecoder>();
         services.TryAddSingleton<ThumbnailWriter>();
         services.TryAddSingleton<Core.Preference.IPreferenceImageReader, Preference.SkiaPreferenceImageReader>();
+        services.TryAddSingleton<IImageResizer, SkiaImageResizer>();
         services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations();
         services.TryAddSingleton<MiniLmTextEncoder>();
         services.TryAddSingleton(sp => ClipTokenizer.Load(sp.GetRequiredService<ModelLocator>().Locate(sp.GetRequiredService<IOptions<ClipOptions>>().Value.Vocabulary)));

@@ -98,7 +98,10 @@ internal static class BenchCommand
 
         await console.Error.WriteLineAsync("timing index search and the whole chain…").ConfigureAwait(false);
         stats.AddRange(await SearchAsync(services, rounds, token).ConfigureAwait(false));
+        var usage = services.GetRequiredService<Core.Diagnostics.ReasoningUsage>();
+        usage.Reset();
         stats.AddRange(await ChainAsync(services, files, sizes, token).ConfigureAwait(false));
+        var reasoning = usage.Snapshot() is { Count: > 0 } spent ? ReasoningFigures.From(spent) : null;
 
         if (clipModel is not null)
         {
@@ -114,7 +117,8 @@ internal static class BenchCommand
             files.Count,
             stats,
             Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024), 0),
-            clipOverhead);
+            clipOverhead,
+            reasoning);
     }
 
     /// <summary>Exact search over an owner's region and description vectors at two index sizes.</summary>
@@ -226,6 +230,11 @@ internal static class BenchCommand
         }
 
         writer.WriteLine(string.Create(c, $"peak working set: {report.PeakWorkingSetMiB:F0} MiB"));
+        if (report.Reasoning is { } reasoning)
+        {
+            writer.WriteLine($"whole-chain runs, {ReasoningFigures.Line(reasoning)}");
+        }
+
         if (report.ClipOverheadPercent is { } o)
         {
             writer.WriteLine(string.Create(c, $"CLIP embedding through the pipeline vs the model alone (largest batch): {o:+0.0;-0.0} % overhead"));
@@ -233,4 +242,12 @@ internal static class BenchCommand
     }
 }
 
-internal sealed record BenchReport(int Cores, double MemoryGiB, string Os, int Images, IReadOnlyList<StageStats> Stages, double PeakWorkingSetMiB, double? ClipOverheadPercent);
+internal sealed record BenchReport(
+    int Cores,
+    double MemoryGiB,
+    string Os,
+    int Images,
+    IReadOnlyList<StageStats> Stages,
+    double PeakWorkingSetMiB,
+    double? ClipOverheadPercent,
+    IReadOnlyDictionary<string, ReasoningFigures>? Reasoning = null);

@@ -22,7 +22,8 @@ internal static class CommandRunner
             using var host = CliHost.Build(parse, globals, overrides);
             return await body(host.Services, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException)
+        catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
+            or System.ClientModel.ClientResultException or HttpRequestException or Azure.Identity.AuthenticationFailedException)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Fatal;

@@ -11,7 +11,8 @@ internal sealed record LabelledRun(
     IReadOnlyList<(string Id, string Error)> EnrolFailures,
     TimeSpan EnrolTime,
     TimeSpan RecogniseTime,
-    IReadOnlyDictionary<string, StageTimings.StageTotal> Timings)
+    IReadOnlyDictionary<string, StageTimings.StageTotal> Timings,
+    IReadOnlyDictionary<string, ReasoningUsage.StageUsage>? Reasoning = null)
 {
     public int Failed => Outcomes.Count(o => !o.Outcome.Succeeded) + EnrolFailures.Count;
 }

@@ -22,6 +22,8 @@ internal static class LabelledRunner
     {
         var index = services.GetRequiredService<IConceptIndex>();
         var timings = services.GetRequiredService<StageTimings>();
+        var usage = services.GetRequiredService<ReasoningUsage>();
+        usage.Reset();
         foreach (var old in await index.ListAsync(owner, token).ConfigureAwait(false))
         {
             await index.DeleteAsync(owner, old.Name, token).ConfigureAwait(false);
@@ -85,6 +87,6 @@ internal static class LabelledRunner
             l.Outcome.Result.Caption,
             l.Outcome.Result.Score)).ToList();
         var summary = RecognitionEvaluation.Summarize(evaluated, [.. data.Concepts.Select(c => c.Name.Value)]);
-        return new LabelledRun(summary, labelled, enrolFailures, enrolClock.Elapsed, clock.Elapsed, timings.Snapshot());
+        return new LabelledRun(summary, labelled, enrolFailures, enrolClock.Elapsed, clock.Elapsed, timings.Snapshot(), usage.Snapshot());
     }
 }

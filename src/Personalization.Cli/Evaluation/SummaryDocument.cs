@@ -1,4 +1,5 @@
 using System.Globalization;
+using Personalization.Core.Diagnostics;
 using Personalization.Core.Metrics;
 
 namespace Personalization.Cli.Evaluation;
@@ -17,7 +18,8 @@ internal sealed record SummaryDocument(
     SpeedFigures Speed,
     IReadOnlyDictionary<string, string> Configuration,
     IReadOnlyList<ConceptScores> PerConcept,
-    IReadOnlyList<Confusion> Confusions)
+    IReadOnlyList<Confusion> Confusions,
+    IReadOnlyDictionary<string, ReasoningFigures>? Reasoning = null)
 {
     public static SummaryDocument From(string dataset, LabelledRun run, IReadOnlyDictionary<string, string> configuration)
     {
@@ -29,7 +31,8 @@ internal sealed record SummaryDocument(
             Math.Round(run.Outcomes.Count / Math.Max(1e-9, run.RecogniseTime.TotalSeconds), 2),
             Math.Round(run.EnrolTime.TotalSeconds, 2),
             run.Timings.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => Math.Round(t.Value.Elapsed.TotalMilliseconds / images, 2)));
-        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions);
+        var reasoning = run.Reasoning is { Count: > 0 } usage ? ReasoningFigures.From(usage) : null;
+        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions, reasoning);
     }
 
     public async Task PrintAsync(TextWriter writer)
@@ -51,11 +54,30 @@ internal sealed record SummaryDocument(
         yield return string.Create(c, $"captions: precision {Captions.Precision:F3}, recall {Captions.Recall:F3}, F1 {Captions.F1:F3}");
         yield return $"decided by: {string.Join(", ", Stages.Select(s => $"{s.Key} {s.Value}"))}";
         yield return $"time per image: {string.Join(", ", Speed.MillisecondsPerImage.Select(t => string.Create(c, $"{t.Key} {t.Value:F1} ms")))}";
+        if (Reasoning is not null)
+        {
+            yield return ReasoningFigures.Line(Reasoning);
+        }
+
         if (Confusions.Count > 0)
         {
             yield return $"costliest confusions: {string.Join(", ", Confusions.Take(5).Select(x => $"{x.Truth}→{x.Predicted} ×{x.Count}"))}";
         }
     }
+}
+
+/// <summary>VLM calls of one reasoning stage over the run (enrolment and recognition): tokens, latency, fallbacks.</summary>
+internal sealed record ReasoningFigures(int Calls, long InputTokens, long OutputTokens, double MillisecondsPerCall, int Fallbacks)
+{
+    public static IReadOnlyDictionary<string, ReasoningFigures> From(IReadOnlyDictionary<string, ReasoningUsage.StageUsage> usage) =>
+        usage.OrderBy(u => u.Key, StringComparer.Ordinal).ToDictionary(
+            u => u.Key,
+            u => new ReasoningFigures(u.Value.Calls, u.Value.InputTokens, u.Value.OutputTokens, Math.Round(u.Value.MillisecondsPerCall, 1), u.Value.Fallbacks));
+
+    public static string Line(IReadOnlyDictionary<string, ReasoningFigures> stages) =>
+        "VLM: " + string.Join("; ", stages.Select(s => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{s.Key} {s.Value.Calls} calls, {s.Value.InputTokens} tokens in / {s.Value.OutputTokens} out, {s.Value.MillisecondsPerCall:F0} ms per call, {s.Value.Fallbacks} offline fallbacks")));
 }
 
 internal sealed record SpeedFigures(double Seconds, double ImagesPerSecond, double EnrolSeconds, IReadOnlyDictionary<string, double> MillisecondsPerImage);

@@ -19,7 +19,8 @@ public sealed record ResultDocument(
     IReadOnlyList<Detection> Detections,
     IReadOnlyList<NamedColor> Colors,
     string? Truth = null,
-    bool? Correct = null)
+    bool? Correct = null,
+    double? CaptionReward = null)
 {
     public static ResultDocument From(RecognitionOutcome outcome, string? truth = null)
     {
@@ -28,6 +29,7 @@ public sealed record ResultDocument(
         var a = outcome.Analysis!;
         return new ResultDocument(
             outcome.Id, r.Owner.Value, r.ContentHash, a.Width, a.Height, r.Concept?.Value, r.Score, r.Stage, r.Box, r.Caption, r.Trace,
-            a.Detections, a.DominantColors, truth, truth is null ? null : string.Equals(truth, r.Concept?.Value, StringComparison.OrdinalIgnoreCase));
+            a.Detections, a.DominantColors, truth, truth is null ? null : string.Equals(truth, r.Concept?.Value, StringComparison.OrdinalIgnoreCase),
+            r.CaptionReward);
     }
 }

@@ -9,12 +9,15 @@ namespace Personalization.Core.Enrollment;
 /// same photo again changes nothing but the timestamp. What the user wrote is kept and merged, never
 /// overwritten by the models. Thread-safe.
 /// </summary>
+/// <param name="images">Keeps each reference photo's bytes (by content hash) for the stages that look at pixels
+/// later (a VLM's pairwise comparison); optional.</param>
 public sealed class EnrollmentService(
     IImageAnalyzer analyzer,
     ITextEncoder textEncoder,
     IReasoner reasoner,
     IConceptIndex index,
-    TimeProvider clock)
+    TimeProvider clock,
+    IImageStore? images = null)
 {
     public async Task<EnrollmentOutcome> EnrollAsync(EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
@@ -34,12 +37,13 @@ public sealed class EnrollmentService(
         }
 
         var analysed = await analyzer.AnalyzeAsync(inputs, cancellationToken).ConfigureAwait(false);
-        var good = new List<(string Id, ImageAnalysis Analysis)>();
-        foreach (var item in analysed)
+        var good = new List<(string Id, ImageAnalysis Analysis, ReadOnlyMemory<byte> Bytes)>();
+        for (var i = 0; i < analysed.Count; i++)
         {
+            var item = analysed[i];
             if (item.Analysis is { } a)
             {
-                good.Add((item.Id, a));
+                good.Add((item.Id, a, inputs[i].Bytes));
             }
             else
             {
@@ -67,8 +71,13 @@ public sealed class EnrollmentService(
 
         var references = (existing?.References ?? []).ToList();
         var added = 0;
-        foreach (var (id, analysis) in good)
+        foreach (var (id, analysis, bytes) in good)
         {
+            if (images is not null)
+            {
+                await images.PutAsync(request.Owner, analysis.ContentHash, bytes, cancellationToken).ConfigureAwait(false);
+            }
+
             if (references.Exists(r => r.ContentHash == analysis.ContentHash))
             {
                 continue;
@@ -90,7 +99,8 @@ public sealed class EnrollmentService(
         }
 
         var proposal = await reasoner.FingerprintAsync(
-            new FingerprintRequest(request.Name, category, userDescription, userAttributes, [.. good.Select(g => g.Analysis)]),
+            new FingerprintRequest(
+                request.Name, category, userDescription, userAttributes, [.. good.Select(g => g.Analysis)], [.. good.Select(g => ImageSource.FromBytes(g.Id, g.Bytes))]),
             cancellationToken).ConfigureAwait(false);
 
         // User attributes first, then the models' proposals, then what an earlier enrolment found.

@@ -21,7 +21,15 @@ public interface IReasoner
     Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default);
 }
 
-public sealed record FingerprintRequest(ConceptName Name, string Category, string? UserDescription, IReadOnlyList<string> UserAttributes, IReadOnlyList<ImageAnalysis> References);
+/// <param name="ReferenceImages">The reference photos' bytes, in the order of <paramref name="References"/>, for a
+/// reasoner that looks at pixels (a VLM); null or shorter when not available.</param>
+public sealed record FingerprintRequest(
+    ConceptName Name,
+    string Category,
+    string? UserDescription,
+    IReadOnlyList<string> UserAttributes,
+    IReadOnlyList<ImageAnalysis> References,
+    IReadOnlyList<ImageSource>? ReferenceImages = null);
 
 /// <summary>A description and fingerprint attributes proposed from the reference photos, with where each came from.</summary>
 public sealed record FingerprintProposal(string Description, IReadOnlyList<ProposedAttribute> Attributes);
@@ -29,7 +37,8 @@ public sealed record FingerprintProposal(string Description, IReadOnlyList<Propo
 public sealed record ProposedAttribute(string Text, string Source);
 
 /// <param name="Candidates">The retrieved candidates with their concepts and retrieval scores, best first.</param>
-public sealed record ReasoningRequest(ImageAnalysis Query, IReadOnlyList<CandidateContext> Candidates);
+/// <param name="QueryImage">The query's bytes, for a reasoner that looks at pixels; null when not available.</param>
+public sealed record ReasoningRequest(ImageAnalysis Query, IReadOnlyList<CandidateContext> Candidates, ImageSource? QueryImage = null);
 
 public sealed record CandidateContext(Concept Concept, Candidate Retrieval);
 
@@ -43,13 +52,20 @@ public sealed record CandidateAttributes(ConceptName Concept, IReadOnlyList<Attr
 
 public sealed record AttributeEvidence(string Attribute, float Score, bool Visible);
 
-public sealed record PairwiseRequest(ImageAnalysis Query, Concept Candidate);
+/// <param name="QueryImage">The query's bytes, for a reasoner that looks at pixels.</param>
+/// <param name="CandidateImage">The candidate's first reference photo, for a reasoner that looks at pixels.</param>
+public sealed record PairwiseRequest(ImageAnalysis Query, Concept Candidate, ImageSource? QueryImage = null, ImageSource? CandidateImage = null);
 
 /// <param name="Probability">P(same object): P(Yes)/(P(Yes)+P(No)), or a calibrated similarity offline.</param>
 public sealed record PairwiseJudgement(ConceptName Concept, float Probability, string Evidence);
 
 /// <param name="OwnerConceptNames">All the owner's concept names: a caption must not use one as a plain word
 /// (a category "dog" when the owner also has a concept named <c>dog</c>), or it would claim a concept it did not recognise.</param>
-public sealed record CaptionRequest(ImageAnalysis Image, IReadOnlyList<RecognizedConcept> Concepts, IReadOnlyList<ConceptName>? OwnerConceptNames = null);
+/// <param name="ImageBytes">The image's bytes, for a reasoner that looks at pixels.</param>
+public sealed record CaptionRequest(
+    ImageAnalysis Image,
+    IReadOnlyList<RecognizedConcept> Concepts,
+    IReadOnlyList<ConceptName>? OwnerConceptNames = null,
+    ImageSource? ImageBytes = null);
 
 public sealed record RecognizedConcept(Concept Concept, BoundingBox? Box, float Confidence);

@@ -7,13 +7,16 @@ namespace Personalization.Core.Recognition;
 /// Runs the chain's steps in process with direct calls (the local runner). One instance per run: it carries
 /// that run's cancellation token, which the step signatures cannot (orchestrator rules).
 /// </summary>
+/// <param name="images">Where the query's and the references' bytes are, for a reasoner that looks at pixels; the
+/// reasoner reads them only if it needs them. Null: the reasoner gets no pixels (the offline reasoner needs none).</param>
 public sealed class DirectRecognitionSteps(
     IImageAnalysisStore analyses,
     IConceptIndex index,
     CandidateRetriever retriever,
     IReasoner reasoner,
     CrossModalVerifier verifier,
-    CancellationToken cancellationToken) : IRecognitionSteps
+    CancellationToken cancellationToken,
+    IImageStore? images = null) : IRecognitionSteps
 {
     public async Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input)
     {
@@ -31,7 +34,7 @@ public sealed class DirectRecognitionSteps(
         var context = input.Candidates
             .Select(c => new CandidateContext(concepts.First(x => x.Name.Equals(c.Concept)), c))
             .ToList();
-        return await reasoner.ReasonAsync(new ReasoningRequest(query, context), cancellationToken).ConfigureAwait(false);
+        return await reasoner.ReasonAsync(new ReasoningRequest(query, context, Pixels(input.Image.Owner, query.ContentHash)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VerificationStep> VerifyAsync(VerifyStepInput input)
@@ -47,7 +50,8 @@ public sealed class DirectRecognitionSteps(
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
         var concept = await index.GetAsync(input.Image.Owner, input.Candidate, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"concept <{input.Candidate}> disappeared during recognition");
-        return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept), cancellationToken).ConfigureAwait(false);
+        var reference = concept.References.Count > 0 ? Pixels(concept.Owner, concept.References[0].ContentHash) : null;
+        return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> CaptionAsync(CaptionStepInput input)
@@ -65,8 +69,11 @@ public sealed class DirectRecognitionSteps(
         }
 
         var names = concepts.Select(c => c.Name).ToList();
-        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names), cancellationToken).ConfigureAwait(false);
+        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names, Pixels(input.Image.Owner, query.ContentHash)), cancellationToken).ConfigureAwait(false);
     }
+
+    private ImageSource? Pixels(OwnerId owner, string contentHash) =>
+        images is null ? null : ImageStoreSource.Of(images, owner, contentHash);
 
     private async Task<ImageAnalysis> LoadAsync(ImageRef image) =>
         await analyses.GetAsync(image.Owner, image.ContentHash, cancellationToken).ConfigureAwait(false)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Personalization.Core.Domain;
+using Personalization.Core.Metrics;
 using Personalization.Core.Ports;
 
 namespace Personalization.Core.Recognition;
@@ -60,7 +61,8 @@ public static class RecognitionChain
         BoundingBox? box = winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null;
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score)];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
-        return new RecognitionResult(image.Owner, image.ContentHash, winner?.Concept, score, stage, box, caption, trace);
+        var reward = CaptionMetric.IdentityReward(caption, [.. recognized.Select(r => r.Concept.Value)]);
+        return new RecognitionResult(image.Owner, image.ContentHash, winner?.Concept, score, stage, box, caption, trace, reward);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

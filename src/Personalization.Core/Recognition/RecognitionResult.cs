@@ -19,6 +19,8 @@ public static class DecisionStages
 /// <summary>The answer for one image: the concept found (or none), where, how sure, which stage decided and why.</summary>
 /// <param name="Score">The winner's fused retrieval score, or its pairwise probability when pairwise decided; for a
 /// rejection, the best score that fell short (retrieval score, or pairwise probability if pairwise ran).</param>
+/// <param name="CaptionReward">RePIC's identity-consistency reward of the caption (docs/method.md §3): the share of the
+/// recognised concepts it names, 0 under 100 characters.</param>
 public sealed record RecognitionResult(
     OwnerId Owner,
     string ContentHash,
@@ -27,7 +29,8 @@ public sealed record RecognitionResult(
     string Stage,
     BoundingBox? Box,
     string Caption,
-    DecisionTrace Trace);
+    DecisionTrace Trace,
+    double? CaptionReward = null);
 
 /// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>
 public sealed record DecisionTrace(

@@ -10,6 +10,7 @@ namespace Personalization.Core.Recognition;
 /// chain per image with direct steps. A bad image becomes a failed outcome; the rest of the batch goes on.
 /// Thread-safe.
 /// </summary>
+/// <param name="imageStore">The persistent image store (reference photos), for a reasoner that looks at pixels; optional.</param>
 public sealed class RecognitionService(
     IImageAnalyzer analyzer,
     IImageAnalysisStore analyses,
@@ -18,7 +19,8 @@ public sealed class RecognitionService(
     IReasoner reasoner,
     CrossModalVerifier verifier,
     IOptions<RecognitionOptions> options,
-    StageTimings timings)
+    StageTimings timings,
+    IImageStore? imageStore = null)
 {
     private readonly RecognitionOptions _options = options.Value;
 
@@ -39,7 +41,8 @@ public sealed class RecognitionService(
         }
 
         var thresholds = ChainThresholds.From(_options);
-        var steps = new DirectRecognitionSteps(analyses, index, retriever, reasoner, verifier, cancellationToken);
+        var pixels = new QueryImageOverlay(imageStore);
+        var steps = new DirectRecognitionSteps(analyses, index, retriever, reasoner, verifier, cancellationToken, pixels);
         var outcomes = new List<RecognitionOutcome>(images.Count);
         for (var start = 0; start < images.Count; start += _options.ImageBatch)
         {
@@ -67,6 +70,7 @@ public sealed class RecognitionService(
                     continue;
                 }
 
+                var input = slot.Input!;
                 var item = analysed[next++];
                 if (item.Analysis is not { } analysis)
                 {
@@ -75,10 +79,18 @@ public sealed class RecognitionService(
                 }
 
                 await analyses.PutAsync(owner, analysis, cancellationToken).ConfigureAwait(false);
+                await pixels.PutAsync(owner, analysis.ContentHash, input.Bytes, cancellationToken).ConfigureAwait(false);
                 RecognitionResult result;
-                using (timings.Measure(PipelineStages.Chain))
+                try
                 {
-                    result = await RecognitionChain.RunAsync(steps, new ImageRef(owner, analysis.ContentHash), thresholds).ConfigureAwait(false);
+                    using (timings.Measure(PipelineStages.Chain))
+                    {
+                        result = await RecognitionChain.RunAsync(steps, new ImageRef(owner, analysis.ContentHash), thresholds).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    pixels.Forget(owner, analysis.ContentHash);
                 }
 
                 Report(new RecognitionOutcome(item.Id, result, analysis, null));

@@ -13,7 +13,7 @@ namespace Personalization.Reasoning.Offline;
 /// inputs, outputs and trace as a VLM reasoner. It "sees" an image as the words the models give it
 /// (detector labels, top ImageNet labels, named colours). Thread-safe; holds no per-request state.
 /// </summary>
-public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<RecognitionOptions> options) : IReasoner
+public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<RecognitionOptions> options) : IReasoner, IQuestionAnswerer
 {
     private const int MaxCachedWords = 10_000;
     private readonly RecognitionOptions _options = options.Value;
@@ -105,6 +105,12 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
     {
         ArgumentNullException.ThrowIfNull(request);
         return Task.FromResult(OfflineCaption.Write(request));
+    }
+
+    public Task<QuestionAnswer> AnswerAsync(QuestionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(OfflineAnswer.Write(request));
     }
 
     private async Task<float[][]> EncodeWordsAsync(List<string> words, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+
+namespace Personalization.Local.Storage;
+
+/// <summary>
+/// Image bytes under <c>{LocalData:Directory}/images/{owner}/{hash}</c>, written once (content-addressed) and
+/// atomically (temporary file, then rename), so a concurrent reader sees all or nothing. Thread-safe.
+/// </summary>
+internal sealed class FileSystemImageStore(IOptions<LocalDataOptions> options) : IImageStore
+{
+    private readonly string _root = Path.Combine(Path.GetFullPath(options.Value.Directory), "images");
+
+    public async Task PutAsync(OwnerId owner, string contentHash, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(owner, contentHash);
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public async Task<ReadOnlyMemory<byte>?> GetAsync(OwnerId owner, string contentHash, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(owner, contentHash);
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private string PathOf(OwnerId owner, string contentHash)
+    {
+        // The hash becomes a file name: accept only what a SHA-256 hex digest can be.
+        if (contentHash.Length is 0 or > 128 || !contentHash.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"'{contentHash}' is not a content hash", nameof(contentHash));
+        }
+
+        return Path.Combine(_root, owner.Value, contentHash.ToLowerInvariant());
+    }
+}
