@@ -19,6 +19,7 @@ public static class ReasoningServiceCollectionExtensions
         services.TryAddSingleton<OfflineReasoner>();
         services.TryAddSingleton<IReasoner>(sp => sp.GetRequiredService<OfflineReasoner>());
         services.TryAddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<OfflineReasoner>());
+        services.TryAddSingleton<Core.Preference.IPreferenceJudge, Core.Preference.OfflinePreferenceJudge>();
         return services;
     }
 
@@ -60,6 +61,7 @@ public static class ReasoningServiceCollectionExtensions
         services.TryAddSingleton<ChatClientReasoner>();
         services.TryAddSingleton<IReasoner>(sp => sp.GetRequiredService<ChatClientReasoner>());
         services.TryAddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<ChatClientReasoner>());
+        services.TryAddSingleton<Core.Preference.IPreferenceJudge>(sp => sp.GetRequiredService<ChatClientReasoner>());
         return services;
     }
 }

@@ -51,7 +51,9 @@ internal static class PreferenceReport
             }
 
             html.Append(c, $"</div><p class=\"verdict\"><b>{v.Preferred}</b> preferred · confidence {v.Confidence:F3}{(v.Consistent ? string.Empty : " · inconsistent when swapped")}</p>")
-                .Append("<p class=\"decision\">").Append(HtmlEncode(v.Reason)).Append("</p><table class=\"trail\"><tr><th class=\"name\">dimension</th><th>A</th><th>B</th><th>weight</th><th class=\"name\">reason</th></tr>");
+                .Append("<p class=\"decision\">").Append(HtmlEncode(v.Reason)).Append("</p>")
+                .Append(string.Concat((v.Stages ?? []).Select(stage => $"<p class=\"decision\">{HtmlEncode(stage)}</p>")))
+                .Append("<table class=\"trail\"><tr><th class=\"name\">dimension</th><th>A</th><th>B</th><th>weight</th><th class=\"name\">reason</th></tr>");
             foreach (var d in v.Dimensions)
             {
                 html.Append(c, $"<tr><td class=\"name\">{OfflinePreferenceModel.Name(d.Dimension)}</td><td>{d.ScoreA:F2}</td><td>{d.ScoreB:F2}</td><td>{d.Weight:F2}</td><td class=\"name\">{HtmlEncode(d.Reason)}</td></tr>");

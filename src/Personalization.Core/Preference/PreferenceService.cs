@@ -7,7 +7,7 @@ namespace Personalization.Core.Preference;
 /// PreferThinker for one owner: predict a profile from liked and disliked references (and keep it), then judge
 /// candidate pairs against it. Bad inputs are clear errors and no verdict is invented. Thread-safe.
 /// </summary>
-public sealed class PreferenceService(IPreferenceImageReader reader, IPreferenceProfileStore profiles, TimeProvider clock)
+public sealed class PreferenceService(IPreferenceImageReader reader, IPreferenceProfileStore profiles, IPreferenceJudge judge, TimeProvider clock)
 {
     public async Task<ProfileOutcome> BuildProfileAsync(OwnerId owner, IReadOnlyList<ImageSource> liked, IReadOnlyList<ImageSource> disliked, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class PreferenceService(IPreferenceImageReader reader, IPreference
             throw new PreferenceException("none of the liked images could be read, so no profile was made");
         }
 
-        var profile = OfflinePreferenceModel.BuildProfile(owner.Value, likedImages, dislikedImages, clock.GetUtcNow());
+        var profile = await judge.PredictProfileAsync(owner.Value, likedImages, dislikedImages, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await profiles.PutAsync(owner, profile, cancellationToken).ConfigureAwait(false);
         return new ProfileOutcome(profile, failures);
     }
@@ -45,10 +45,15 @@ public sealed class PreferenceService(IPreferenceImageReader reader, IPreference
             throw new PreferenceException(string.Join("; ", failures.Select(f => $"candidate {f.Id}: {f.Error}")));
         }
 
-        return OfflinePreferenceModel.Judge(profile, described[0], described[1]);
+        if (described[0].Described.ContentHash == described[1].Described.ContentHash)
+        {
+            throw new PreferenceException($"the two candidates are the same image ({a.Id} and {b.Id})");
+        }
+
+        return await judge.JudgeAsync(profile, described[0], described[1], cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<DescribedImage>> DescribeAllAsync(IReadOnlyList<ImageSource> sources, List<(string, string)> failures, CancellationToken cancellationToken)
+    private async Task<List<PreferenceImage>> DescribeAllAsync(IReadOnlyList<ImageSource> sources, List<(string, string)> failures, CancellationToken cancellationToken)
     {
         var inputs = new List<ImageInput>(sources.Count);
         foreach (var s in sources)
@@ -63,12 +68,12 @@ public sealed class PreferenceService(IPreferenceImageReader reader, IPreference
             }
         }
 
-        var result = new List<DescribedImage>(inputs.Count);
+        var result = new List<PreferenceImage>(inputs.Count);
         foreach (var (id, image, error) in await reader.DescribeAsync(inputs, cancellationToken).ConfigureAwait(false))
         {
             if (image is not null)
             {
-                result.Add(image);
+                result.Add(new PreferenceImage(image, ImageSource.FromBytes(id, inputs.First(i => i.Id == id).Bytes)));
             }
             else
             {

@@ -11,7 +11,7 @@ namespace Personalization.Reasoning.Chat;
 /// </summary>
 internal static class ReasoningPrompts
 {
-    public const string Version = "v1";
+    public const string Version = "v2"; // v2: the three PreferThinker prompts
 
     private const string Rules =
         "You are the vision component of a photo service that recognises a user's own objects (their \"concepts\"). " +
@@ -47,6 +47,22 @@ internal static class ReasoningPrompts
         "one, then one reference photo per concept that has one, in the order of the data. Refer to a concept by its name with " +
         "the angle brackets. If the concepts do not answer the question, say so.\n" +
         "Format: {\"answer\": string, \"concepts\": [the names you referred to]}";
+
+    public const string PreferenceProfile = Rules + "\n\nTask: taste profile. The images are, in order, the images a user liked (as many as " +
+        "the data's \"liked\" count) and then the images they disliked (the data's \"disliked\" count). For each of the five " +
+        "dimensions art style, color, detail, art medium and saturation, say what this user likes and what they dislike, in " +
+        "fine-grained terms (colors such as \"blush pink\" or \"electric lime\", media such as \"watercolor\", saturation such as " +
+        "\"muted\"); use an empty list where the images show nothing.\n" +
+        "Format: {\"dimensions\": [{\"dimension\": \"art style\" | \"color\" | \"detail\" | \"art medium\" | \"saturation\", \"likes\": [string, ...], \"dislikes\": [string, ...]}]}";
+
+    public const string PreferenceAssess = Rules + "\n\nTask: preference assessment. Image 1 is candidate A and image 2 is candidate B. " +
+        "The data holds a user's taste profile: per dimension what they like and dislike. For each of the five dimensions, compare " +
+        "the two candidates with the profile: a short reason, and a score from 0 (clashes with the taste) to 10 (matches it) for each.\n" +
+        "Format: {\"dimensions\": [{\"dimension\": string, \"reason\": string (at most 30 words), \"score_a\": number, \"score_b\": number}]}";
+
+    public const string PreferenceAnswer = Rules + "\n\nTask: preference decision. Image 1 is candidate A and image 2 is candidate B. " +
+        "The data holds the user's taste profile and the per-dimension assessment of the two. Which one would the user prefer?\n" +
+        "Format: {\"preferred\": \"A\" or \"B\", \"confidence\": number from 0.5 to 1, \"reason\": string (at most 30 words)}";
 
     private static readonly JsonSerializerOptions DataJson = new()
     {

@@ -99,6 +99,45 @@ public sealed class PreferCommandTests
     }
 
     [SharedFact]
+    public async Task Prefer_WithAVlm_RunsProfileAssessmentAndAnswerThroughTheOpenAIClient()
+    {
+        await using var server = await Personalization.TestSupport.Vlm.FakeVlmServer.StartAsync();
+        const string profile = """
+            {"dimensions": [{"dimension": "art style", "likes": ["minimalist"], "dislikes": []}, {"dimension": "color", "likes": ["charcoal"], "dislikes": ["hot pink"]},
+             {"dimension": "detail", "likes": [], "dislikes": []}, {"dimension": "art medium", "likes": ["black and white photograph"], "dislikes": []},
+             {"dimension": "saturation", "likes": ["greyscale"], "dislikes": ["vivid"]}]}
+            """;
+        static string Assessment(int a, int b) => "{\"dimensions\": [" + string.Join(", ", new[] { "art style", "color", "detail", "art medium", "saturation" }
+            .Select(d => $"{{\"dimension\": \"{d}\", \"reason\": \"r\", \"score_a\": {a}, \"score_b\": {b}}}")) + "]}";
+        server
+            .OnTask("Task: taste profile", Personalization.TestSupport.Vlm.VlmReply.Json(profile))
+            .OnTask("Task: preference assessment", Personalization.TestSupport.Vlm.VlmReply.Json(Assessment(9, 1)), Personalization.TestSupport.Vlm.VlmReply.Json(Assessment(1, 9)))
+            .OnTask("Task: preference decision", Personalization.TestSupport.Vlm.VlmReply.Json("{\"preferred\": \"A\", \"confidence\": 0.9, \"reason\": \"grey\"}"), Personalization.TestSupport.Vlm.VlmReply.Json("{\"preferred\": \"B\", \"confidence\": 0.9, \"reason\": \"grey\"}"));
+        using var cli = new CliRun();
+        var root = cli.OutDirectory;
+        Styled(Path.Combine(root, "liked"), "greyscale", ("teapot", "00.jpg"), ("can", "00.jpg"));
+        Styled(Path.Combine(root, "disliked"), "saturated", ("vase", "00.jpg"));
+        var first = Styled(Path.Combine(root, "c"), "greyscale", ("dog", "00.jpg"))[0];
+        var second = Styled(Path.Combine(root, "c"), "saturated", ("backpack", "00.jpg"))[0];
+        var outDir = Path.Combine(root, "prefer");
+
+        var (exit, output, error) = await cli.RunAsync(
+            "--set", "Reasoning:Provider=openai-compatible", "--set", $"Reasoning:Endpoint={new Uri(server.BaseUri, "/v1")}", "--set", "Reasoning:Model=scripted-vlm", "--set", "Reasoning:ApiKey=k",
+            "prefer", "--owner", "alice", "--liked", Path.Combine(root, "liked"), "--disliked", Path.Combine(root, "disliked"), "--candidates", first, second, "--out", outDir);
+
+        Assert.True(exit == 0, error + output);
+        var verdict = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "verdict-001.json"))).RootElement.GetProperty("verdict");
+        Assert.True(verdict.GetProperty("consistent").GetBoolean());
+        Assert.Contains("scripted-vlm", verdict.GetProperty("judge").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, verdict.GetProperty("stages").GetArrayLength());
+        Assert.Equal(1, server.Requests.Count(r => r.SystemPrompt.Contains("Task: taste profile", StringComparison.Ordinal)));
+        Assert.Equal(3, server.Requests.First(r => r.SystemPrompt.Contains("Task: taste profile", StringComparison.Ordinal)).Images.Count);
+        Assert.Equal(2, server.Requests.Count(r => r.SystemPrompt.Contains("Task: preference decision", StringComparison.Ordinal)));
+        var (_, shown, _) = await cli.RunAsync("profile", "--owner", "alice");
+        Assert.Contains("likes: charcoal", shown, StringComparison.Ordinal);
+    }
+
+    [SharedFact]
     public async Task EvalPrefer_SmallSyntheticSet_IsMostlyRight()
     {
         using var cli = new CliRun();
