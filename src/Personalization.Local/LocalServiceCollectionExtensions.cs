@@ -8,12 +8,13 @@ namespace Personalization.Local;
 
 public static class LocalServiceCollectionExtensions
 {
-    /// <summary>The embedded defaults: the on-disk concept index and an in-process analysis store.</summary>
+    /// <summary>The embedded defaults: the on-disk concept and image indexes and an in-process analysis store.</summary>
     public static IServiceCollection AddEmbeddedDefaults(this IServiceCollection services)
     {
         services.AddOptions<LocalDataOptions>().BindConfiguration(LocalDataOptions.SectionName);
         services.TryAddSingleton<IConceptIndex, EmbeddedConceptIndex>();
         services.TryAddSingleton<IImageAnalysisStore, InMemoryImageAnalysisStore>();
+        services.TryAddSingleton<IImageIndex, EmbeddedImageIndex>();
         return services;
     }
 }
