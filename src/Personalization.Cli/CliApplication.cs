@@ -22,6 +22,7 @@ public static class CliApplication
         root.Subcommands.Add(EvalCommand.Create(globals, console));
         root.Subcommands.Add(ScoreCaptionsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(globals, console));
+        root.Subcommands.Add(WorkerCommand.Create(globals, console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
     }
