@@ -31,7 +31,7 @@ public static class AzureHostExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
         services.AddHostedService<StorageInitializer>();
-        services.AddSingleton<IImageAnalysisStore, BlobImageAnalysisStore>();
+        services.AddSingleton<IImageAnalysisStore>(sp => new CachingImageAnalysisStore(new BlobImageAnalysisStore(sp.GetRequiredService<StorageClients>())));
 
         services.TryAddSingleton<ImageIngestion>();
         services.TryAddSingleton<RecognitionActivities>();
