@@ -99,6 +99,11 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
             registry.AddActivityFunc<RetrieveStepInput, RetrievalStep>(ActivityNames.RetrieveCandidates, (_, input) =>
             {
                 Count(ActivityNames.RetrieveCandidates);
+                if (input.Image.ContentHash == "boom")
+                {
+                    throw new InvalidOperationException("index unavailable");
+                }
+
                 return new RetrievalStep(
                     [new Candidate(ConceptName.Parse("bo"), 0.70f, 0.7f, 0.6f, 0, 0), new Candidate(ConceptName.Parse("teapot"), 0.66f, 0.6f, 0.5f, 1, 0)],
                     [new BoundingBox(0, 0, 10, 10), new BoundingBox(5, 5, 20, 20)]);

@@ -36,6 +36,7 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
         await worker.WaitForConceptsAsync("alice", 2);
         await worker.WaitForConceptsAsync("bob", 1);
 
+        var clock = Stopwatch.StartNew();
         await UploadAsync(images, "alice/trip/dog.jpg", CliRun.DreamBooth("dog", "01.jpg"), []);
         await UploadAsync(images, "alice/trip/teapot.jpg", CliRun.DreamBooth("teapot", "01.jpg"), []);
         await UploadAsync(images, "bob/x/dog.jpg", CliRun.DreamBooth("dog", "01.jpg"), []);
@@ -46,6 +47,7 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
         var aliceTeapot = await WaitForJsonAsync(results, "alice/trip/teapot.jpg.json");
         var bobDog = await WaitForJsonAsync(results, "bob/x/dog.jpg.json");
         var bobTeapot = await WaitForJsonAsync(results, "bob/x/teapot.jpg.json");
+        output.WriteLine($"4 photos uploaded → 4 result blobs in {clock.Elapsed.TotalSeconds:F1} s through the worker");
 
         Assert.Equal("dog", aliceDog.GetProperty("concept").GetString());
         Assert.Contains("<dog>", aliceDog.GetProperty("caption").GetString(), StringComparison.Ordinal);
