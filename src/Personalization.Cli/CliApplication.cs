@@ -26,6 +26,7 @@ public static class CliApplication
         root.Subcommands.Add(PreferCommand.Create(globals, console));
         root.Subcommands.Add(ProfileCommand.Create(globals, console));
         root.Subcommands.Add(EvalPreferCommand.Create(globals, console));
+        root.Subcommands.Add(WorkerCommand.Create(globals, console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
     }

@@ -14,7 +14,7 @@ namespace Personalization.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(ParseResult parse, GlobalOptions globals, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IHost Build(ParseResult parse, GlobalOptions globals, IReadOnlyDictionary<string, string?>? overrides = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -54,6 +54,8 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A command's own services (the worker's Azure adapters) go first: the pipeline's embedded defaults only fill gaps.
+        configure?.Invoke(builder);
         builder.AddPipeline();
         return builder.Build();
     }

@@ -8,7 +8,7 @@ namespace Personalization.Local;
 
 public static class LocalServiceCollectionExtensions
 {
-    /// <summary>The embedded defaults: the on-disk concept index and image store, and an in-process analysis store.</summary>
+    /// <summary>The embedded defaults: the on-disk concept and image indexes, the image store, the preference profiles and an in-process analysis store.</summary>
     public static IServiceCollection AddEmbeddedDefaults(this IServiceCollection services)
     {
         services.AddOptions<LocalDataOptions>().BindConfiguration(LocalDataOptions.SectionName);
@@ -16,6 +16,7 @@ public static class LocalServiceCollectionExtensions
         services.TryAddSingleton<IImageAnalysisStore, InMemoryImageAnalysisStore>();
         services.TryAddSingleton<Core.Preference.IPreferenceProfileStore, FilePreferenceProfileStore>();
         services.TryAddSingleton<IImageStore, FileSystemImageStore>();
+        services.TryAddSingleton<IImageIndex, EmbeddedImageIndex>();
         return services;
     }
 }

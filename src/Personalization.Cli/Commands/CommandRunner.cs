@@ -15,12 +15,23 @@ internal static class CommandRunner
         CliConsole console,
         Func<IServiceProvider, CancellationToken, Task<int>> body,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null) =>
+        await RunHostAsync(parse, globals, console, (host, token) => body(host.Services, token), cancellationToken, overrides).ConfigureAwait(false);
+
+    /// <summary>The same for a command that runs the host itself (its hosted services), with services of its own.</summary>
+    public static async Task<int> RunHostAsync(
+        ParseResult parse,
+        GlobalOptions globals,
+        CliConsole console,
+        Func<IHost, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IHostApplicationBuilder>? configure = null)
     {
         try
         {
-            using var host = CliHost.Build(parse, globals, overrides);
-            return await body(host.Services, cancellationToken).ConfigureAwait(false);
+            using var host = CliHost.Build(parse, globals, overrides, configure);
+            return await body(host, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
             or System.ClientModel.ClientResultException or HttpRequestException or Azure.Identity.AuthenticationFailedException)

@@ -1,0 +1,44 @@
+using Microsoft.Azure.Functions.Worker;
+using Personalization.Azure.Workflows;
+using Personalization.Core.Ports;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Functions;
+
+/// <summary>The activity functions: one line each over the services the local worker's activity classes call.</summary>
+public sealed class Activities(RecognitionActivities recognition, BulkActivities bulk)
+{
+    [Function(ActivityNames.RetrieveCandidates)]
+    public Task<RetrievalStep> RetrieveCandidates([ActivityTrigger] RetrieveStepInput input, CancellationToken cancellationToken) => recognition.RetrieveAsync(input, cancellationToken);
+
+    [Function(ActivityNames.ReasonAttributes)]
+    public Task<AttributeReasoning> ReasonAttributes([ActivityTrigger] ReasonStepInput input, CancellationToken cancellationToken) => recognition.ReasonAsync(input, cancellationToken);
+
+    [Function(ActivityNames.VerifyCrossModal)]
+    public Task<VerificationStep> VerifyCrossModal([ActivityTrigger] VerifyStepInput input, CancellationToken cancellationToken) => recognition.VerifyAsync(input, cancellationToken);
+
+    [Function(ActivityNames.ComparePair)]
+    public Task<PairwiseJudgement> ComparePair([ActivityTrigger] PairStepInput input, CancellationToken cancellationToken) => recognition.ComparePairAsync(input, cancellationToken);
+
+    [Function(ActivityNames.WriteCaption)]
+    public Task<string> WriteCaption([ActivityTrigger] CaptionStepInput input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
+
+    [Function(ActivityNames.WriteResult)]
+    public Task<string> WriteResult([ActivityTrigger] WriteResultInput input, CancellationToken cancellationToken) => recognition.WriteResultAsync(input, cancellationToken);
+
+    [Function(ActivityNames.PublishResultEvent)]
+    public async Task<bool> PublishResultEvent([ActivityTrigger] ResultEvent input, CancellationToken cancellationToken)
+    {
+        await recognition.PublishAsync(input, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [Function(ActivityNames.ListImages)]
+    public Task<IReadOnlyList<string>> ListImages([ActivityTrigger] ListImagesInput input, CancellationToken cancellationToken) => bulk.ListImagesAsync(input, cancellationToken);
+
+    [Function(ActivityNames.AnalyzeImages)]
+    public Task<IReadOnlyList<IngestedImage>> AnalyzeImages([ActivityTrigger] AnalyzeImagesInput input, CancellationToken cancellationToken) => bulk.AnalyzeImagesAsync(input, cancellationToken);
+
+    [Function(ActivityNames.WriteBulkSummary)]
+    public Task<string> WriteBulkSummary([ActivityTrigger] BulkSummaryInput input, CancellationToken cancellationToken) => bulk.WriteSummaryAsync(input, cancellationToken);
+}

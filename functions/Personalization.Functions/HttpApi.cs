@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Personalization.Azure.Handlers;
+using Personalization.Azure.Storage;
+using Personalization.Core.Domain;
+
+namespace Personalization.Functions;
+
+/// <summary>
+/// The HTTP API (function keys in Azure). The owner is the validated <c>{owner}</c> route value and scopes every
+/// call: index queries filter by it, blobs live under it, and a job's status is shown only to the owner that
+/// started it. HTTP functions alone catch exceptions, and only to turn them into responses.
+/// </summary>
+public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, StorageClients storage, Microsoft.Extensions.Options.IOptions<BulkOptions> bulkOptions)
+{
+    [Function(nameof(EnrollConcept))]
+    public async Task<IActionResult> EnrollConcept(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "owners/{owner}/concepts/{name}")] HttpRequest request, string owner, string name, CancellationToken cancellationToken)
+    {
+        if (!OwnerId.TryParse(owner, out var id, out var error) || !ConceptName.TryParse(name, out var concept, out error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return new BadRequestObjectResult(new { error = "send multipart/form-data with one or more image files and optional category and description fields" });
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (form.Files.Count == 0)
+        {
+            return new BadRequestObjectResult(new { error = "no image file in the form" });
+        }
+
+        var stored = new List<string>();
+        foreach (var file in form.Files)
+        {
+            await using var stream = file.OpenReadStream();
+            stored.Add(await concepts.UploadReferenceAsync(id, concept, file.FileName, stream, form["category"], form["description"], cancellationToken).ConfigureAwait(false));
+        }
+
+        return new AcceptedResult($"owners/{id}/concepts", new { concept = concept.Value, blobs = stored });
+    }
+
+    [Function(nameof(ListConcepts))]
+    public async Task<IActionResult> ListConcepts(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "owners/{owner}/concepts")] HttpRequest request, string owner, CancellationToken cancellationToken)
+    {
+        if (!OwnerId.TryParse(owner, out var id, out var error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        var list = await concepts.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        return new OkObjectResult(list.Select(c => new { name = c.Name.Value, category = c.Category, description = c.Description, references = c.References.Count, attributes = c.Fingerprint.Select(f => f.Text) }));
+    }
+
+    [Function(nameof(DeleteConcept))]
+    public async Task<IActionResult> DeleteConcept(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "owners/{owner}/concepts/{name}")] HttpRequest request, string owner, string name, CancellationToken cancellationToken)
+    {
+        if (!OwnerId.TryParse(owner, out var id, out var error) || !ConceptName.TryParse(name, out var concept, out error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        return await concepts.DeleteAsync(id, concept, cancellationToken).ConfigureAwait(false) ? new NoContentResult() : new NotFoundResult();
+    }
+
+    [Function(nameof(SubmitImage))]
+    public async Task<IActionResult> SubmitImage(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "owners/{owner}/images/{*path}")] HttpRequest request, string owner, string path, CancellationToken cancellationToken)
+    {
+        if (!BlobPaths.TryParseImage($"{owner}/{path}", out var id, out var imagePath, out var error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var bytes = buffer.ToArray();
+        await storage.Images.GetBlobClient(BlobPaths.Image(id, imagePath)).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
+        var instanceId = BlobPaths.RecognitionInstanceId(id, imagePath, BlobPaths.ContentHash(bytes));
+        return new AcceptedResult($"owners/{id}/jobs/{instanceId}", new { instanceId, result = $"owners/{id}/results/{imagePath}" });
+    }
+
+    [Function(nameof(SubmitBulk))]
+    public async Task<IActionResult> SubmitBulk(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "owners/{owner}/bulk")] HttpRequest request, string owner,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (!OwnerId.TryParse(owner, out var id, out var error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        JsonObject body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false) ?? [];
+        }
+        catch (JsonException e)
+        {
+            return new BadRequestObjectResult(new { error = $"malformed JSON: {e.Message}" });
+        }
+
+        body["owner"] = id.Value;
+        var text = body.ToJsonString();
+        if (!BulkRequestParser.TryParse(text, bulkOptions.Value, out _, out var reason))
+        {
+            return new BadRequestObjectResult(new { error = reason });
+        }
+
+        var accepted = await bulk.HandleAsync(text, client, cancellationToken).ConfigureAwait(false);
+        return new AcceptedResult($"owners/{id}/jobs/{accepted.InstanceId}", new { instanceId = accepted.InstanceId });
+    }
+
+    [Function(nameof(GetStatus))]
+    public async Task<IActionResult> GetStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "owners/{owner}/jobs/{instanceId}")] HttpRequest request, string owner, string instanceId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (!OwnerId.TryParse(owner, out var id, out var error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (metadata is null || JobOwner.Of(metadata.SerializedInput) != id.Value)
+        {
+            return new NotFoundResult();
+        }
+
+        return new OkObjectResult(new
+        {
+            instanceId,
+            status = metadata.RuntimeStatus.ToString(),
+            progress = metadata.SerializedCustomStatus is { } s ? JsonNode.Parse(s) : null,
+            output = metadata.SerializedOutput is { } o ? JsonNode.Parse(o) : null,
+            error = metadata.FailureDetails?.ErrorMessage,
+        });
+    }
+
+    [Function(nameof(GetResult))]
+    public async Task<IActionResult> GetResult(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "owners/{owner}/results/{*path}")] HttpRequest request, string owner, string path, CancellationToken cancellationToken)
+    {
+        if (!BlobPaths.TryParseImage($"{owner}/{path}", out var id, out var imagePath, out var error))
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        try
+        {
+            var content = await storage.Results.GetBlobClient(BlobPaths.Result(id, imagePath)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new ContentResult { Content = content.Value.Content.ToString(), ContentType = "application/json", StatusCode = 200 };
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return new NotFoundResult();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Personalization.Azure.Events;
+using Personalization.Azure.Handlers;
+using Personalization.Azure.Messaging;
+using Personalization.Azure.Search;
+using Personalization.Azure.Storage;
+using Personalization.Azure.Workflows;
+using Personalization.Core.Ports;
+
+namespace Personalization.Azure;
+
+public static class AzureHostExtensions
+{
+    /// <summary>
+    /// The event-driven workflow over Azure Storage: the blob-backed analysis store (shared between activities),
+    /// the trigger handlers, the activities' services, and, when their sections are configured, Azure AI Search and
+    /// Service Bus. Register before <c>AddPipeline</c>'s embedded defaults (those only fill what is left).
+    /// Identity: <see cref="DefaultAzureCredential"/> wherever no connection string is set.
+    /// </summary>
+    public static IHostApplicationBuilder AddAzureWorkflow(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<IImageAnalysisStore>(sp => new CachingImageAnalysisStore(new BlobImageAnalysisStore(sp.GetRequiredService<StorageClients>())));
+
+        services.TryAddSingleton<ImageIngestion>();
+        services.TryAddSingleton<RecognitionActivities>();
+        services.TryAddSingleton<BulkActivities>();
+        services.TryAddSingleton<WorkerStopping>();
+        services.TryAddSingleton<ImageBlobHandler>();
+        services.TryAddSingleton<ConceptBlobHandler>();
+        services.TryAddSingleton<BulkRequestHandler>();
+        services.TryAddSingleton<ConceptCatalog>();
+
+        builder.AddAzureSearch();
+        builder.AddServiceBus();
+        services.TryAddSingleton<IResultEventPublisher, NullResultEventPublisher>();
+        return builder;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using Personalization.Azure.Storage;
+using Personalization.Core.Domain;
+
+namespace Personalization.Azure.Handlers;
+
+/// <summary>Validates a bulk request message; a bad one gets a reason instead of a retry. Pure; thread-safe.</summary>
+public static class BulkRequestParser
+{
+    public sealed record Parsed(OwnerId Owner, string? Prefix, IReadOnlyList<string>? Blobs);
+
+    public static bool TryParse(string text, BulkOptions options, out Parsed? request, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        request = null;
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > options.MaxMessageBytes)
+        {
+            reason = $"oversized: {bytes} bytes, the limit is {options.MaxMessageBytes}; name a prefix instead of a long list";
+            return false;
+        }
+
+        BulkRequestMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<BulkRequestMessage>(text, StorageJson.Messages);
+        }
+        catch (JsonException e)
+        {
+            reason = $"malformed: not a bulk request JSON object ({e.Message})";
+            return false;
+        }
+
+        if (message is null)
+        {
+            reason = "malformed: empty message";
+            return false;
+        }
+
+        if (!OwnerId.TryParse(message.Owner, out var owner, out var error))
+        {
+            reason = $"malformed: {error}";
+            return false;
+        }
+
+        if ((message.Prefix is null) == (message.Blobs is null))
+        {
+            reason = "malformed: give either \"prefix\" or \"blobs\", not both or neither";
+            return false;
+        }
+
+        if (message.Blobs is { } blobs)
+        {
+            if (blobs.Count == 0 || blobs.Count > options.MaxItems)
+            {
+                reason = $"malformed: \"blobs\" must list 1 to {options.MaxItems} paths";
+                return false;
+            }
+
+            foreach (var path in blobs)
+            {
+                if (!BlobPaths.TryParseImage($"{owner}/{path}", out _, out _, out error))
+                {
+                    reason = $"malformed: {error}";
+                    return false;
+                }
+            }
+        }
+
+        if (message.Prefix is { } prefix && (prefix.Contains("..", StringComparison.Ordinal) || prefix.StartsWith('/')))
+        {
+            reason = "malformed: the prefix must be a relative path under the owner's images";
+            return false;
+        }
+
+        request = new Parsed(owner, message.Prefix, message.Blobs);
+        reason = string.Empty;
+        return true;
+    }
+}

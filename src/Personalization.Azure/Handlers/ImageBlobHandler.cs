@@ -1,0 +1,70 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalization.Azure.Storage;
+using Personalization.Azure.Workflows;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Azure.Handlers;
+
+/// <summary>
+/// What the <c>images/{owner}/{path}</c> blob trigger does (Functions and the local worker alike): analyse the
+/// new images in one batch (detection, embeddings, analysis store, image index), then start one recognition
+/// orchestration each, under an id made from owner, path and content hash, so a re-upload of the same bytes or a
+/// repeated event starts nothing new. A blob outside the naming rules or an undecodable image is logged and
+/// dropped (retrying cannot fix it); any other failure propagates so the host retries.
+/// </summary>
+public sealed partial class ImageBlobHandler(ImageIngestion ingestion, IOptions<RecognitionOptions> options, ILogger<ImageBlobHandler> logger)
+{
+    private readonly ChainThresholds _thresholds = ChainThresholds.From(options.Value);
+
+    /// <param name="blobNames">Names within the images container (<c>{owner}/{path}</c>).</param>
+    /// <returns>The instance ids started or found, one per image that could be analysed.</returns>
+    public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyList<string> blobNames, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blobNames);
+        ArgumentNullException.ThrowIfNull(client);
+        var started = new List<string>();
+        foreach (var owned in blobNames.Select(Parse).OfType<(Core.Domain.OwnerId Owner, string Path)>().GroupBy(b => b.Owner))
+        {
+            var paths = owned.Select(b => b.Path).ToList();
+            var ingested = await ingestion.IngestAsync(owned.Key, paths, cancellationToken).ConfigureAwait(false);
+            foreach (var image in ingested.Where(i => i.ContentHash is not null))
+            {
+                var id = BlobPaths.RecognitionInstanceId(owned.Key, image.Path, image.ContentHash!);
+                started.Add(id);
+                if (await client.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    Log.Duplicate(logger, id);
+                    continue;
+                }
+
+                var request = new RecognitionRequest(new ImageRef(owned.Key, image.ContentHash!), image.Path, _thresholds);
+                await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.RecognizeImage, request, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return started;
+    }
+
+    private (Core.Domain.OwnerId, string)? Parse(string blobName)
+    {
+        if (BlobPaths.TryParseImage(blobName, out var owner, out var path, out var error))
+        {
+            return (owner, path);
+        }
+
+        Log.Ignored(logger, blobName, error);
+        return null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Ignored image blob {BlobName}: {Reason}")]
+        public static partial void Ignored(ILogger logger, string blobName, string reason);
+
+        [LoggerMessage(2, LogLevel.Information, "Recognition {InstanceId} already exists; not started again")]
+        public static partial void Duplicate(ILogger logger, string instanceId);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Personalization.Core.Domain;
+
+namespace Personalization.Azure.Storage;
+
+/// <summary>How blobs and messages are written: snake_case like the CLI's results; vectors as base64 in analyses.</summary>
+public static class StorageJson
+{
+    public static JsonSerializerOptions Documents { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    /// <summary>Analyses hold ~10k floats; base64 keeps them about 4× smaller than number lists.</summary>
+    public static JsonSerializerOptions Analyses { get; } = new()
+    {
+        Converters = { new Base64FloatArrayConverter() },
+    };
+
+    /// <summary>Messages are read leniently (any casing), so hand-written requests work.</summary>
+    public static JsonSerializerOptions Messages { get; } = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Personalization.Azure.Storage;
+
+namespace Personalization.Azure.Workflows;
+
+/// <summary>What the bulk activities do: list the images of a prefix, analyse a batch, write the summary. Thread-safe.</summary>
+public sealed class BulkActivities(StorageClients storage, ImageIngestion ingestion)
+{
+    /// <summary>The image paths under <c>images/{owner}/{prefix}</c>, in name order, at most <see cref="ListImagesInput.MaxItems"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListImagesAsync(ListImagesInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ownerPrefix = input.Owner.Value + "/";
+        var paths = new List<string>();
+        await foreach (var item in storage.Images.GetBlobsAsync(BlobTraits.None, BlobStates.None, ownerPrefix + input.Prefix, cancellationToken).ConfigureAwait(false))
+        {
+            paths.Add(item.Name[ownerPrefix.Length..]);
+            if (paths.Count >= input.MaxItems)
+            {
+                break;
+            }
+        }
+
+        return paths;
+    }
+
+    public Task<IReadOnlyList<IngestedImage>> AnalyzeImagesAsync(AnalyzeImagesInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ingestion.IngestAsync(input.Owner, input.Paths, cancellationToken);
+    }
+
+    /// <summary>Writes <c>results/{owner}/_bulk/{instance}.json</c>: counts and every item, in input order.</summary>
+    public async Task<string> WriteSummaryAsync(BulkSummaryInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var name = BlobPaths.BulkSummary(input.Owner, input.InstanceId);
+        var failed = input.Items.Count(i => i.Error is not null);
+        var document = new { owner = input.Owner.Value, instance_id = input.InstanceId, total = input.Items.Count, succeeded = input.Items.Count - failed, failed, items = input.Items };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, StorageJson.Documents);
+        await storage.Results.GetBlobClient(name).UploadAsync(
+            new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+}

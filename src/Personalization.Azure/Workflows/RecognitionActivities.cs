@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Personalization.Azure.Events;
+using Personalization.Azure.Storage;
+using Personalization.Core.Ports;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Azure.Workflows;
+
+/// <summary>
+/// What the recognition activities do: each delegates to the same services the CLI uses (through
+/// <see cref="DirectRecognitionSteps"/>), so the orchestration and the local runner compute the same thing.
+/// Reads only, except the result upsert (keyed by owner and path) and the event. Thread-safe.
+/// </summary>
+public sealed class RecognitionActivities(
+    IImageAnalysisStore analyses,
+    IConceptIndex index,
+    CandidateRetriever retriever,
+    IReasoner reasoner,
+    CrossModalVerifier verifier,
+    StorageClients storage,
+    IResultEventPublisher publisher)
+{
+    public Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).RetrieveAsync(input);
+
+    public Task<AttributeReasoning> ReasonAsync(ReasonStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).ReasonAttributesAsync(input);
+
+    public Task<VerificationStep> VerifyAsync(VerifyStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).VerifyAsync(input);
+
+    public Task<PairwiseJudgement> ComparePairAsync(PairStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).ComparePairAsync(input);
+
+    public Task<string> CaptionAsync(CaptionStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).CaptionAsync(input);
+
+    /// <summary>Writes <c>results/{owner}/{path}.json</c> (overwriting: a retry writes the same) and returns its blob name.</summary>
+    public async Task<string> WriteResultAsync(WriteResultInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var owner = input.Result.Owner;
+        var analysis = await analyses.GetAsync(owner, input.Result.ContentHash, cancellationToken).ConfigureAwait(false);
+        var document = ResultDocument.From(input.BlobPath, input.Result, analysis);
+        var name = BlobPaths.Result(owner, input.BlobPath);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, StorageJson.Documents);
+        await storage.Results.GetBlobClient(name).UploadAsync(
+            new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+
+    public Task PublishAsync(ResultEvent resultEvent, CancellationToken cancellationToken) => publisher.PublishAsync(resultEvent, cancellationToken);
+
+    private DirectRecognitionSteps Steps(CancellationToken cancellationToken) => new(analyses, index, retriever, reasoner, verifier, cancellationToken);
+}

@@ -1,0 +1,63 @@
+using Microsoft.DurableTask;
+using Personalization.Core.Ports;
+using Personalization.Core.Recognition;
+
+namespace Personalization.Azure.Workflows;
+
+// The activities as durable task classes, for hosts that register classes (the CLI's local worker, the tests).
+// Each is one line over the service that does the work; the Functions app binds the same service methods with
+// [ActivityTrigger]. The token is the host's: these activities take none of their own.
+
+internal sealed class RetrieveCandidatesActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<RetrieveStepInput, RetrievalStep>
+{
+    public override Task<RetrievalStep> RunAsync(TaskActivityContext context, RetrieveStepInput input) => work.RetrieveAsync(input, stopping.Token);
+}
+
+internal sealed class ReasonAttributesActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<ReasonStepInput, AttributeReasoning>
+{
+    public override Task<AttributeReasoning> RunAsync(TaskActivityContext context, ReasonStepInput input) => work.ReasonAsync(input, stopping.Token);
+}
+
+internal sealed class VerifyCrossModalActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<VerifyStepInput, VerificationStep>
+{
+    public override Task<VerificationStep> RunAsync(TaskActivityContext context, VerifyStepInput input) => work.VerifyAsync(input, stopping.Token);
+}
+
+internal sealed class ComparePairActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<PairStepInput, PairwiseJudgement>
+{
+    public override Task<PairwiseJudgement> RunAsync(TaskActivityContext context, PairStepInput input) => work.ComparePairAsync(input, stopping.Token);
+}
+
+internal sealed class WriteCaptionActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<CaptionStepInput, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, CaptionStepInput input) => work.CaptionAsync(input, stopping.Token);
+}
+
+internal sealed class WriteResultActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<WriteResultInput, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, WriteResultInput input) => work.WriteResultAsync(input, stopping.Token);
+}
+
+internal sealed class PublishResultEventActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<ResultEvent, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ResultEvent input)
+    {
+        await work.PublishAsync(input, stopping.Token).ConfigureAwait(false);
+        return true;
+    }
+}
+
+internal sealed class ListImagesActivity(BulkActivities work, WorkerStopping stopping) : TaskActivity<ListImagesInput, IReadOnlyList<string>>
+{
+    public override Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, ListImagesInput input) => work.ListImagesAsync(input, stopping.Token);
+}
+
+internal sealed class AnalyzeImagesActivity(BulkActivities work, WorkerStopping stopping) : TaskActivity<AnalyzeImagesInput, IReadOnlyList<IngestedImage>>
+{
+    public override Task<IReadOnlyList<IngestedImage>> RunAsync(TaskActivityContext context, AnalyzeImagesInput input) => work.AnalyzeImagesAsync(input, stopping.Token);
+}
+
+internal sealed class WriteBulkSummaryActivity(BulkActivities work, WorkerStopping stopping) : TaskActivity<BulkSummaryInput, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, BulkSummaryInput input) => work.WriteSummaryAsync(input, stopping.Token);
+}

@@ -1,0 +1,68 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalization.Azure.Handlers;
+using Personalization.Azure.Storage;
+
+namespace Personalization.Cli.Worker;
+
+/// <summary>
+/// The local stand-in for the bulk queue trigger: receives from <c>bulk-requests</c> and hands each message to the
+/// same <see cref="BulkRequestHandler"/>. A message is deleted once handled (a bad one is already on the poison
+/// queue with its reason); if the handler throws, the message reappears after its visibility timeout and, after
+/// <see cref="WorkerOptions.MaxAttempts"/> deliveries, goes to the poison queue, as the Functions host does.
+/// </summary>
+internal sealed partial class QueueWatcher(
+    StorageClients storage,
+    BulkRequestHandler handler,
+    DurableTaskClient client,
+    IOptions<WorkerOptions> options,
+    ILogger<QueueWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(30);
+    private readonly WorkerOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var messages = (await storage.BulkQueue.ReceiveMessagesAsync(16, Visibility, stoppingToken).ConfigureAwait(false)).Value;
+            foreach (var message in messages)
+            {
+                var text = message.Body.ToString();
+                try
+                {
+                    var accepted = await handler.HandleAsync(text, client, stoppingToken).ConfigureAwait(false);
+                    Log.Handled(logger, message.MessageId, accepted.InstanceId ?? "(rejected)");
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    Log.Failed(logger, message.MessageId, message.DequeueCount, e);
+                    if (message.DequeueCount < _options.MaxAttempts)
+                    {
+                        continue;
+                    }
+
+                    await handler.RejectAsync(text, $"failed {message.DequeueCount} times: {e.Message}", stoppingToken).ConfigureAwait(false);
+                }
+
+                await storage.BulkQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+            }
+
+            if (messages.Length == 0)
+            {
+                await Task.Delay(_options.PollMilliseconds, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Bulk message {MessageId} handled: {InstanceId}")]
+        public static partial void Handled(ILogger logger, string messageId, string instanceId);
+
+        [LoggerMessage(2, LogLevel.Error, "Bulk message {MessageId} failed on delivery {DequeueCount}")]
+        public static partial void Failed(ILogger logger, string messageId, long dequeueCount, Exception exception);
+    }
+}

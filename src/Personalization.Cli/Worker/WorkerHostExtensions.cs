@@ -1,0 +1,28 @@
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Personalization.Azure;
+using Personalization.Azure.Workflows;
+
+namespace Personalization.Cli.Worker;
+
+public static class WorkerHostExtensions
+{
+    /// <summary>
+    /// The local worker: the Azure workflow services, the durable orchestrations and activities hosted in process
+    /// (the in-memory durable task backend of Microsoft.DurableTask.InProcessTestHost, with the same registrations
+    /// as the tests), and the blob and queue watchers that call the trigger handlers.
+    /// </summary>
+    public static IHostApplicationBuilder AddLocalWorker(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAzureWorkflow();
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks());
+        builder.Services.AddHostedService<BlobWatcher>();
+        builder.Services.AddHostedService<QueueWatcher>();
+        builder.Logging.AddFilter("Personalization", LogLevel.Information);
+        return builder;
+    }
+}
