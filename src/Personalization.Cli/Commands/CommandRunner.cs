@@ -34,7 +34,7 @@ internal static class CommandRunner
             return await body(host, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
-            or System.ClientModel.ClientResultException or HttpRequestException or Azure.Identity.AuthenticationFailedException)
+            or System.ClientModel.ClientResultException or HttpRequestException or global::Azure.Identity.AuthenticationFailedException)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Fatal;
