@@ -175,7 +175,8 @@ public sealed class FakeVlmServer : IAsyncDisposable
         return JsonSerializer.Serialize(done);
     }
 
-    private static X509Certificate2 CreateCertificate()
+    /// <summary>A self-signed certificate for 127.0.0.1 and localhost, with its private key, valid for a day.</summary>
+    public static X509Certificate2 CreateCertificate()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
