@@ -74,7 +74,7 @@ public sealed class ChatClientReasonerTests(MiniLmFixture miniLm) : IClassFixtur
         Assert.Equal(["red collar"], reasoning.PerCandidate[0].Visible);
         Assert.Empty(reasoning.PerCandidate[1].Visible);
         Assert.Contains("1 claimed attribute(s) not on the candidates' lists were ignored", reasoning.Rationale, StringComparison.Ordinal);
-        Assert.StartsWith("openai-compatible:test-vlm (prompts v1)", reasoning.Rationale, StringComparison.Ordinal);
+        Assert.StartsWith("openai-compatible:test-vlm (prompts v2)", reasoning.Rationale, StringComparison.Ordinal);
         var request = Assert.Single(server.Requests);
         Assert.Single(request.Images);
         Assert.Contains("\"attributes\": [\n        \"red collar\"", request.UserText, StringComparison.Ordinal);

@@ -24,9 +24,9 @@ public sealed class ReasoningServiceCollectionExtensionsTests(MiniLmFixture mini
     }
 
     [Theory]
-    [InlineData("openai-compatible", "http://127.0.0.1:9/v1", "m", "openai-compatible:m (prompts v1)")]
-    [InlineData("azure-openai", "https://example.openai.azure.com", null, "azure-openai:dep (prompts v1)")]
-    [InlineData("ollama", null, "qwen2.5vl:7b", "ollama:qwen2.5vl:7b (prompts v1)")]
+    [InlineData("openai-compatible", "http://127.0.0.1:9/v1", "m", "openai-compatible:m (prompts v2)")]
+    [InlineData("azure-openai", "https://example.openai.azure.com", null, "azure-openai:dep (prompts v2)")]
+    [InlineData("ollama", null, "qwen2.5vl:7b", "ollama:qwen2.5vl:7b (prompts v2)")]
     public void AddReasoning_Provider_BuildsTheChatClientReasoner(string provider, string? endpoint, string? model, string name)
     {
         using var services = Build(new() { ["Reasoning:Provider"] = provider, ["Reasoning:Endpoint"] = endpoint, ["Reasoning:Model"] = model, ["Reasoning:Deployment"] = "dep", ["Reasoning:ApiKey"] = "k" });
