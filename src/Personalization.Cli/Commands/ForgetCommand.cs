@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Core.Domain;
-using Personalization.Core.Ports;
+using Personalization.Core.Enrollment;
 
 namespace Personalization.Cli.Commands;
 
@@ -12,12 +12,12 @@ internal static class ForgetCommand
     {
         var owner = new Option<string>("--owner") { Description = "The user who owns the concept.", Required = true };
         var name = new Option<string>("--name") { Description = "The concept to delete.", Required = true };
-        var command = new Command("forget", "Deletes a concept and its vectors; the next recognition no longer sees it.") { owner, name };
+        var command = new Command("forget", "Deletes a concept, its vectors and its stored reference photos; the next recognition no longer sees it.") { owner, name };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
             var concept = ConceptName.Parse(parse.GetValue(name));
-            var removed = await services.GetRequiredService<IConceptIndex>().DeleteAsync(id, concept, token).ConfigureAwait(false);
+            var removed = await services.GetRequiredService<EnrollmentService>().ForgetAsync(id, concept, token).ConfigureAwait(false);
             if (!removed)
             {
                 await console.Error.WriteLineAsync($"error: owner '{id}' has no concept <{concept}>").ConfigureAwait(false);

@@ -129,6 +129,32 @@ public sealed class EnrollmentService(
         return new EnrollmentOutcome(concept, failures, added);
     }
 
+    /// <summary>
+    /// Deletes a concept from the index, effective at once, and the stored reference photos that no other concept
+    /// of the owner still uses.
+    /// </summary>
+    /// <returns>False when the owner has no such concept.</returns>
+    public async Task<bool> ForgetAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default)
+    {
+        var concepts = await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
+        var concept = concepts.FirstOrDefault(c => c.Name.Equals(name));
+        if (!await index.DeleteAsync(owner, name, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (images is not null && concept is not null)
+        {
+            var stillUsed = concepts.Where(c => !c.Name.Equals(name)).SelectMany(c => c.References).Select(r => r.ContentHash).ToHashSet(StringComparer.Ordinal);
+            foreach (var hash in concept.References.Select(r => r.ContentHash).Where(h => !stillUsed.Contains(h)))
+            {
+                await images.DeleteAsync(owner, hash, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return true;
+    }
+
     private static string? Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -13,4 +13,7 @@ public interface IImageStore
 
     /// <returns>The bytes, or null when the store has no such image.</returns>
     Task<ReadOnlyMemory<byte>?> GetAsync(OwnerId owner, string contentHash, CancellationToken cancellationToken = default);
+
+    /// <returns>True when the image was there and is gone.</returns>
+    Task<bool> DeleteAsync(OwnerId owner, string contentHash, CancellationToken cancellationToken = default);
 }

@@ -24,5 +24,9 @@ internal sealed class QueryImageOverlay(IImageStore? persistent) : IImageStore
             ? bytes
             : persistent is null ? null : await persistent.GetAsync(owner, contentHash, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Drops a query image from the overlay only; the persistent store is not this run's to change.</summary>
+    public Task<bool> DeleteAsync(OwnerId owner, string contentHash, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_current.TryRemove((owner, contentHash), out _));
+
     public void Forget(OwnerId owner, string contentHash) => _current.TryRemove((owner, contentHash), out _);
 }

@@ -46,6 +46,18 @@ internal sealed class FileSystemImageStore(IOptions<LocalDataOptions> options) :
         }
     }
 
+    public Task<bool> DeleteAsync(OwnerId owner, string contentHash, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(owner, contentHash);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        return Task.FromResult(true);
+    }
+
     private string PathOf(OwnerId owner, string contentHash)
     {
         // The hash becomes a file name: accept only what a SHA-256 hex digest can be.

@@ -21,6 +21,11 @@ public sealed class ForgetCommandTests
         Assert.DoesNotContain("<teapot>", after, StringComparison.Ordinal);
         var (_, list, _) = await cli.RunAsync("concepts", "--owner", "alice");
         Assert.DoesNotContain("teapot", list, StringComparison.Ordinal);
+
+        // Its stored reference photo is gone too; the other concept's stays.
+        var stored = Directory.GetFiles(Path.Combine(cli.DataDirectory, "images", "alice"));
+        Assert.Single(stored);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(CliRun.DreamBooth("can", "00.jpg")))), Path.GetFileName(stored[0]));
     }
 
     [Fact]
