@@ -1,4 +1,5 @@
 using Personalization.Cli.Evaluation;
+using Personalization.Core.Recognition;
 
 namespace Personalization.Cli.Output;
 
