@@ -68,4 +68,34 @@ public sealed class ImageMeterTests
         var m = ImageMeter.Measure(Solid(8, 8, 170, 130, 90), 8, 8, ColorVocabulary.Default);
         Assert.Equal(1, m.SepiaShare, 3);
     }
+
+    [Fact]
+    public void Measure_TwoFlatColours_ColourfulnessFollowsHaslerSuesstrunk()
+    {
+        // Half pure red (rg = 255, yb = 127.5), half pure green (rg = −255, yb = 127.5):
+        // σ_rg = 255, σ_yb = 0, μ_rg = 0, μ_yb = 127.5 → C = sqrt(255²) + 0.3 · 127.5 = 293.25; reported / 100.
+        var pixels = Solid(8, 4, 255, 0, 0).Concat(Solid(8, 4, 0, 255, 0)).ToArray();
+
+        var m = ImageMeter.Measure(pixels, 8, 8, ColorVocabulary.Default);
+
+        Assert.Equal(2.9325, m.Colorfulness, 3);
+        Assert.Equal(1, m.Saturation, 3);
+        Assert.Equal(2, m.Palette.Count);
+        Assert.All(m.Palette, p => Assert.Equal(0.5f, p.Fraction, 3));
+    }
+
+    [Fact]
+    public void Measure_FourLevelPosterisedRamp_IsPosterisedAndASmoothRampIsNot()
+    {
+        const int w = 256, h = 4;
+        byte[] Ramp(Func<int, byte> value) => [.. Enumerable.Range(0, w * h).SelectMany(i => { var v = value(i % w); return new[] { v, v, v, (byte)255 }; })];
+
+        var smooth = ImageMeter.Measure(Ramp(x => (byte)x), w, h, ColorVocabulary.Default);
+        var posterised = ImageMeter.Measure(Ramp(x => (byte)(x / 64 * 85)), w, h, ColorVocabulary.Default);
+
+        // Every channel value of the posterised ramp sits on one of 4 evenly spaced levels: share 1 against an
+        // expected 4·13/256 for a smooth image → (1 − 0.203) / (1 − 0.203) = 1.
+        Assert.Equal(1, posterised.Posterization, 3);
+        Assert.True(smooth.Posterization < 0.05, $"{smooth.Posterization}");
+    }
 }
