@@ -18,6 +18,10 @@ public sealed class DirectRecognitionSteps(
     CancellationToken cancellationToken,
     IImageStore? images = null) : IRecognitionSteps
 {
+    // The owner's concepts, read once per run rather than once per step and image (with Azure AI Search a listing
+    // is a query that returns every concept's payload). A concept forgotten during a run still counts until it ends.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<OwnerId, Lazy<Task<IReadOnlyList<Concept>>>> _concepts = new();
+
     public async Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -30,7 +34,7 @@ public sealed class DirectRecognitionSteps(
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
-        var concepts = await index.ListAsync(input.Image.Owner, cancellationToken).ConfigureAwait(false);
+        var concepts = await ConceptsAsync(input.Image.Owner).ConfigureAwait(false);
         var context = input.Candidates
             .Select(c => new CandidateContext(concepts.First(x => x.Name.Equals(c.Concept)), c))
             .ToList();
@@ -48,7 +52,7 @@ public sealed class DirectRecognitionSteps(
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
-        var concept = await index.GetAsync(input.Image.Owner, input.Candidate, cancellationToken).ConfigureAwait(false)
+        var concept = (await ConceptsAsync(input.Image.Owner).ConfigureAwait(false)).FirstOrDefault(c => c.Name.Equals(input.Candidate))
             ?? throw new InvalidOperationException($"concept <{input.Candidate}> disappeared during recognition");
         var reference = concept.References.Count > 0 ? Pixels(concept.Owner, concept.References[0].ContentHash) : null;
         return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference), cancellationToken).ConfigureAwait(false);
@@ -58,7 +62,7 @@ public sealed class DirectRecognitionSteps(
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
-        var concepts = await index.ListAsync(input.Image.Owner, cancellationToken).ConfigureAwait(false);
+        var concepts = await ConceptsAsync(input.Image.Owner).ConfigureAwait(false);
         var recognized = new List<RecognizedConcept>(input.Concepts.Count);
         foreach (var c in input.Concepts)
         {
@@ -74,6 +78,9 @@ public sealed class DirectRecognitionSteps(
 
     private ImageSource? Pixels(OwnerId owner, string contentHash) =>
         images is null ? null : ImageStoreSource.Of(images, owner, contentHash);
+
+    private Task<IReadOnlyList<Concept>> ConceptsAsync(OwnerId owner) =>
+        _concepts.GetOrAdd(owner, o => new Lazy<Task<IReadOnlyList<Concept>>>(() => index.ListAsync(o, cancellationToken))).Value;
 
     private async Task<ImageAnalysis> LoadAsync(ImageRef image) =>
         await analyses.GetAsync(image.Owner, image.ContentHash, cancellationToken).ConfigureAwait(false)
