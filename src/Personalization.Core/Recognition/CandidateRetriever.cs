@@ -12,8 +12,10 @@ namespace Personalization.Core.Recognition;
 /// </summary>
 public sealed class CandidateRetriever(IConceptIndex index)
 {
+    /// <param name="concepts">The owner's concepts when the caller already has them (the chain reads them once per
+    /// run); null to read them from the index.</param>
     public async Task<IReadOnlyList<Candidate>> RetrieveAsync(
-        OwnerId owner, ImageAnalysis query, int topK, int hitsPerRegion, float textWeight, CancellationToken cancellationToken = default)
+        OwnerId owner, ImageAnalysis query, int topK, int hitsPerRegion, float textWeight, CancellationToken cancellationToken = default, IReadOnlyList<Concept>? concepts = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var queries = new List<VectorQuery>(query.Regions.Count * 2);
@@ -30,7 +32,7 @@ public sealed class CandidateRetriever(IConceptIndex index)
             return [];
         }
 
-        var concepts = await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
+        concepts ??= await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
         var scored = concepts.Where(c => named.Contains(c.Name)).Select(c => Score(c, query, textWeight));
         return [.. scored.OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).Take(topK)];
     }

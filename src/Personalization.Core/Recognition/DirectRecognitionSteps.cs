@@ -26,7 +26,8 @@ public sealed class DirectRecognitionSteps(
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
-        var candidates = await retriever.RetrieveAsync(input.Image.Owner, query, input.TopK, input.HitsPerRegion, input.TextWeight, cancellationToken).ConfigureAwait(false);
+        var concepts = await ConceptsAsync(input.Image.Owner).ConfigureAwait(false);
+        var candidates = await retriever.RetrieveAsync(input.Image.Owner, query, input.TopK, input.HitsPerRegion, input.TextWeight, cancellationToken, concepts).ConfigureAwait(false);
         return new RetrievalStep(candidates, [.. query.Regions.Select(r => r.Box)]);
     }
 

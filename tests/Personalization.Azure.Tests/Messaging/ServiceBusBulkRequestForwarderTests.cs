@@ -73,11 +73,4 @@ public sealed class ServiceBusBulkRequestForwarderTests
             return Task.CompletedTask;
         }
     }
-
-    private sealed class NoCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw new InvalidOperationException("the connection string should be used");
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw new InvalidOperationException("the connection string should be used");
-    }
 }

@@ -113,12 +113,4 @@ public sealed class AzureSearchConceptIndexTests : IAsyncLifetime
         Assert.Empty(hits[0]);
         Assert.Empty(await index.ListAsync(OwnerId.Parse("carol")));
     }
-
-    /// <summary>Never asked for: the API key is used.</summary>
-    private sealed class NoCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw new InvalidOperationException("the key should be used");
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw new InvalidOperationException("the key should be used");
-    }
 }
