@@ -185,7 +185,7 @@ public sealed class ChatClientReasonerTests(MiniLmFixture miniLm) : IClassFixtur
 
         Assert.True(judgement.Probability > 0.9f, judgement.Evidence);
         Assert.Equal(3, server.Requests.Count);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 1.25, 3);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.25, 4.5);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class ChatClientReasonerTests(MiniLmFixture miniLm) : IClassFixtur
 
         Assert.Contains("from log-probabilities", judgement.Evidence, StringComparison.Ordinal);
         Assert.Equal(2, server.Requests.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), clock.Elapsed.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4.5), clock.Elapsed.ToString()); // the slow answer would take 5 s
     }
 
     [Fact]
