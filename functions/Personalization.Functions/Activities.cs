@@ -6,7 +6,7 @@ using Personalization.Core.Recognition;
 namespace Personalization.Functions;
 
 /// <summary>The activity functions: one line each over the services the local worker's activity classes call.</summary>
-public sealed class Activities(RecognitionActivities recognition, BulkActivities bulk)
+public sealed class Activities(RecognitionActivities recognition, BulkActivities bulk, PreferenceActivities preferences)
 {
     [Function(ActivityNames.RetrieveCandidates)]
     public Task<RetrievalStep> RetrieveCandidates([ActivityTrigger] RetrieveStepInput input, CancellationToken cancellationToken) => recognition.RetrieveAsync(input, cancellationToken);
@@ -41,4 +41,13 @@ public sealed class Activities(RecognitionActivities recognition, BulkActivities
 
     [Function(ActivityNames.WriteBulkSummary)]
     public Task<string> WriteBulkSummary([ActivityTrigger] BulkSummaryInput input, CancellationToken cancellationToken) => bulk.WriteSummaryAsync(input, cancellationToken);
+
+    [Function(ActivityNames.PredictProfile)]
+    public Task<ProfileStep> PredictProfile([ActivityTrigger] PredictProfileInput input, CancellationToken cancellationToken) => preferences.PredictProfileAsync(input, cancellationToken);
+
+    [Function(ActivityNames.AssessPair)]
+    public Task<PairOutcome> AssessPair([ActivityTrigger] AssessPairInput input, CancellationToken cancellationToken) => preferences.AssessPairAsync(input, cancellationToken);
+
+    [Function(ActivityNames.WritePreferenceResult)]
+    public Task<string> WritePreferenceResult([ActivityTrigger] PreferenceResultInput input, CancellationToken cancellationToken) => preferences.WriteResultAsync(input, cancellationToken);
 }

@@ -20,6 +20,6 @@ public static class Orchestrations
         new BulkBatchOrchestrator().RunAsync(context, context.GetInput<BulkBatchInput>()!);
 
     [Function(ActivityNames.JudgePreferences)]
-    public static Task<string> JudgePreferences([OrchestrationTrigger] TaskOrchestrationContext context) =>
+    public static Task<PreferenceSummary> JudgePreferences([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new PreferenceOrchestrator().RunAsync(context, context.GetInput<PreferenceRequest>()!);
 }

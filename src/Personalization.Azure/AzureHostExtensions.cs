@@ -11,6 +11,7 @@ using Personalization.Azure.Search;
 using Personalization.Azure.Storage;
 using Personalization.Azure.Workflows;
 using Personalization.Core.Ports;
+using Personalization.Core.Preference;
 
 namespace Personalization.Azure;
 
@@ -28,18 +29,22 @@ public static class AzureHostExtensions
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PreferenceRequestOptions>().BindConfiguration(PreferenceRequestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IImageAnalysisStore>(sp => new CachingImageAnalysisStore(new BlobImageAnalysisStore(sp.GetRequiredService<StorageClients>())));
+        services.AddSingleton<IPreferenceProfileStore, BlobPreferenceProfileStore>();
 
         services.TryAddSingleton<ImageIngestion>();
         services.TryAddSingleton<RecognitionActivities>();
         services.TryAddSingleton<BulkActivities>();
+        services.TryAddSingleton<PreferenceActivities>();
         services.TryAddSingleton<WorkerStopping>();
         services.TryAddSingleton<ImageBlobHandler>();
         services.TryAddSingleton<ConceptBlobHandler>();
         services.TryAddSingleton<BulkRequestHandler>();
+        services.TryAddSingleton<PreferenceRequestHandler>();
         services.TryAddSingleton<ConceptCatalog>();
 
         builder.AddAzureSearch();

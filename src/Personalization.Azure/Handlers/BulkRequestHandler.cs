@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -18,43 +18,41 @@ public sealed partial class BulkRequestHandler(
     StorageClients storage,
     IOptions<BulkOptions> bulkOptions,
     IOptions<RecognitionOptions> recognitionOptions,
-    ILogger<BulkRequestHandler> logger)
+    ILogger<BulkRequestHandler> logger) : IQueuedRequestHandler
 {
     private readonly BulkOptions _bulk = bulkOptions.Value;
     private readonly RecognitionOptions _recognition = recognitionOptions.Value;
 
-    public async Task<BulkAcceptance> HandleAsync(string messageText, DurableTaskClient client, CancellationToken cancellationToken = default)
+    public QueueClient Queue => storage.BulkQueue;
+
+    public async Task<RequestAcceptance> HandleAsync(string messageText, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
         ArgumentNullException.ThrowIfNull(client);
         if (!BulkRequestParser.TryParse(messageText, _bulk, out var parsed, out var reason))
         {
             await RejectAsync(messageText, reason, cancellationToken).ConfigureAwait(false);
-            return new BulkAcceptance(null, reason);
+            return new RequestAcceptance(null, reason);
         }
 
         var instanceId = BlobPaths.BulkInstanceId(parsed!.Owner, messageText);
         if (await client.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not null)
         {
             Log.Duplicate(logger, instanceId);
-            return new BulkAcceptance(instanceId, null);
+            return new RequestAcceptance(instanceId, null);
         }
 
         var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition));
         await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.BulkRecognize, request, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
         Log.Started(logger, instanceId, parsed.Owner.Value);
-        return new BulkAcceptance(instanceId, null);
+        return new RequestAcceptance(instanceId, null);
     }
 
-    /// <summary>Puts the message on the poison queue with the reason (the caller then completes the original).</summary>
-    public async Task RejectAsync(string messageText, string reason, CancellationToken cancellationToken = default)
+    public Task RejectAsync(string messageText, string reason, CancellationToken cancellationToken = default)
     {
         Log.Rejected(logger, reason);
-        var envelope = JsonSerializer.Serialize(new PoisonEnvelope(reason, messageText.Length > 4096 ? messageText[..4096] : messageText), StorageJson.Messages);
-        await storage.PoisonQueue.SendMessageAsync(envelope, cancellationToken).ConfigureAwait(false);
+        return PoisonMessages.SendAsync(storage.PoisonQueue, messageText, reason, cancellationToken);
     }
-
-    private sealed record PoisonEnvelope(string Reason, string Message);
 
     private static partial class Log
     {
@@ -67,10 +65,4 @@ public sealed partial class BulkRequestHandler(
         [LoggerMessage(3, LogLevel.Warning, "Bulk request rejected to the poison queue: {Reason}")]
         public static partial void Rejected(ILogger logger, string reason);
     }
-}
-
-/// <summary>The started (or already running) bulk orchestration, or why the request was rejected.</summary>
-public sealed record BulkAcceptance(string? InstanceId, string? RejectedBecause)
-{
-    public bool Accepted => InstanceId is not null;
 }

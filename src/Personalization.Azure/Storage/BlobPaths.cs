@@ -71,6 +71,10 @@ public static class BlobPaths
 
     public static string BulkSummary(OwnerId owner, string instanceId) => $"{owner}/_bulk/{instanceId}.json";
 
+    public static string PreferenceResult(OwnerId owner, string requestId) => $"{owner}/_preferences/{requestId}.json";
+
+    public static string PreferenceProfile(OwnerId owner) => $"{owner}/preference-profile.json";
+
     public static string ContentHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
@@ -81,6 +85,9 @@ public static class BlobPaths
         "recognize-" + Hash($"{owner}\n{path}\n{contentHash}");
 
     public static string BulkInstanceId(OwnerId owner, string messageText) => "bulk-" + Hash($"{owner}\n{messageText}");
+
+    /// <summary>One instance per owner and request id: a request delivered twice, or resent, starts nothing new.</summary>
+    public static string PreferenceInstanceId(OwnerId owner, string requestId) => "prefer-" + Hash($"{owner}\n{requestId}");
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
 }

@@ -1,6 +1,8 @@
+using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Storage;
 
@@ -43,19 +45,51 @@ public sealed class StorageClients
 
     public BlobContainerClient Analyses => Blobs.GetBlobContainerClient(Options.AnalysesContainer);
 
+    public BlobContainerClient Profiles => Blobs.GetBlobContainerClient(Options.ProfilesContainer);
+
     public QueueClient BulkQueue => Queues.GetQueueClient(Options.BulkQueue);
 
     public QueueClient PoisonQueue => Queues.GetQueueClient(Options.PoisonQueue);
 
+    public QueueClient PreferenceQueue => Queues.GetQueueClient(Options.PreferenceQueue);
+
+    public QueueClient PreferencePoisonQueue => Queues.GetQueueClient(Options.PreferencePoisonQueue);
+
+    /// <summary>Larger image blobs are refused before download (the decoder has its own, stricter limits).</summary>
+    public const long MaxImageBlobBytes = 64L * 1024 * 1024;
+
+    /// <summary>Downloads <c>images/{owner}/{path}</c>; a missing or oversized blob is an error message, not an exception.</summary>
+    public async Task<(ReadOnlyMemory<byte>? Bytes, string? Error)> DownloadImageAsync(OwnerId owner, string path, CancellationToken cancellationToken = default)
+    {
+        var blob = Images.GetBlobClient(BlobPaths.Image(owner, path));
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (properties.Value.ContentLength > MaxImageBlobBytes)
+            {
+                return (null, $"blob is {properties.Value.ContentLength} bytes, over the limit of {MaxImageBlobBytes}");
+            }
+
+            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return (content.Value.Content.ToMemory(), null);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (null, "blob not found");
+        }
+    }
+
     /// <summary>Creates the containers and queues if they are missing (idempotent); called at start-up, never from DI.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Concepts, Images, Results, Analyses })
+        foreach (var container in new[] { Concepts, Images, Results, Analyses, Profiles })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        await BulkQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var queue in new[] { BulkQueue, PoisonQueue, PreferenceQueue, PreferencePoisonQueue })
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Storage;
@@ -29,4 +31,13 @@ public static class StorageJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>Writes a JSON blob (overwriting: a retried activity writes the same bytes again).</summary>
+    public static async Task UploadAsync<T>(BlobContainerClient container, string name, T document, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, options);
+        await container.GetBlobClient(name).UploadAsync(
+            new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -38,4 +38,14 @@ public sealed class StorageOptions
     public string BulkQueue { get; set; } = "bulk-requests";
 
     public string PoisonQueue => BulkQueue + "-poison";
+
+    /// <summary>Preference profiles (PreferThinker): <c>{owner}/preference-profile.json</c>.</summary>
+    [Required]
+    public string ProfilesContainer { get; set; } = "profiles";
+
+    /// <summary>The Storage Queue of preference requests; rejected messages go to <c>{queue}-poison</c> with a reason.</summary>
+    [Required]
+    public string PreferenceQueue { get; set; } = "preference-requests";
+
+    public string PreferencePoisonQueue => PreferenceQueue + "-poison";
 }

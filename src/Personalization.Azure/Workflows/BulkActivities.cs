@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Personalization.Azure.Storage;
 
@@ -38,9 +37,7 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
         var name = BlobPaths.BulkSummary(input.Owner, input.InstanceId);
         var failed = input.Items.Count(i => i.Error is not null);
         var document = new { owner = input.Owner.Value, instance_id = input.InstanceId, total = input.Items.Count, succeeded = input.Items.Count - failed, failed, items = input.Items };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, StorageJson.Documents);
-        await storage.Results.GetBlobClient(name).UploadAsync(
-            new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        await StorageJson.UploadAsync(storage.Results, name, document, StorageJson.Documents, cancellationToken).ConfigureAwait(false);
         return name;
     }
 }

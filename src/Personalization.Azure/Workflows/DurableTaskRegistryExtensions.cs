@@ -25,6 +25,9 @@ public static class DurableTaskRegistryExtensions
             .AddActivity<PublishResultEventActivity>(ActivityNames.PublishResultEvent)
             .AddActivity<ListImagesActivity>(ActivityNames.ListImages)
             .AddActivity<AnalyzeImagesActivity>(ActivityNames.AnalyzeImages)
-            .AddActivity<WriteBulkSummaryActivity>(ActivityNames.WriteBulkSummary);
+            .AddActivity<WriteBulkSummaryActivity>(ActivityNames.WriteBulkSummary)
+            .AddActivity<PredictProfileActivity>(ActivityNames.PredictProfile)
+            .AddActivity<AssessPairActivity>(ActivityNames.AssessPair)
+            .AddActivity<WritePreferenceResultActivity>(ActivityNames.WritePreferenceResult);
     }
 }

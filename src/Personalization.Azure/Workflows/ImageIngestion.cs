@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Personalization.Azure.Storage;
 using Personalization.Core.Domain;
@@ -19,9 +18,6 @@ public sealed partial class ImageIngestion(
     IImageIndex images,
     ILogger<ImageIngestion> logger)
 {
-    /// <summary>Larger blobs are refused before download (the decoder has its own, stricter limits).</summary>
-    public const long MaxBlobBytes = 64L * 1024 * 1024;
-
     public async Task<IReadOnlyList<IngestedImage>> IngestAsync(OwnerId owner, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -30,7 +26,7 @@ public sealed partial class ImageIngestion(
         var slots = new List<int>();
         for (var i = 0; i < paths.Count; i++)
         {
-            var (bytes, error) = await DownloadAsync(owner, paths[i], cancellationToken).ConfigureAwait(false);
+            var (bytes, error) = await storage.DownloadImageAsync(owner, paths[i], cancellationToken).ConfigureAwait(false);
             if (bytes is null)
             {
                 results[i] = new IngestedImage(paths[i], null, error);
@@ -71,26 +67,6 @@ public sealed partial class ImageIngestion(
         }
 
         return results;
-    }
-
-    private async Task<(ReadOnlyMemory<byte>? Bytes, string? Error)> DownloadAsync(OwnerId owner, string path, CancellationToken cancellationToken)
-    {
-        var blob = storage.Images.GetBlobClient(BlobPaths.Image(owner, path));
-        try
-        {
-            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (properties.Value.ContentLength > MaxBlobBytes)
-            {
-                return (null, $"blob is {properties.Value.ContentLength} bytes, over the limit of {MaxBlobBytes}");
-            }
-
-            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return (content.Value.Content.ToMemory(), null);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (null, "blob not found");
-        }
     }
 
     private static partial class Log

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure.Storage.Blobs.Models;
 using Personalization.Azure.Events;
 using Personalization.Azure.Storage;
 using Personalization.Core.Ports;
@@ -39,9 +37,7 @@ public sealed class RecognitionActivities(
         var analysis = await analyses.GetAsync(owner, input.Result.ContentHash, cancellationToken).ConfigureAwait(false);
         var document = ResultDocument.From(input.BlobPath, input.Result, analysis);
         var name = BlobPaths.Result(owner, input.BlobPath);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, StorageJson.Documents);
-        await storage.Results.GetBlobClient(name).UploadAsync(
-            new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        await StorageJson.UploadAsync(storage.Results, name, document, StorageJson.Documents, cancellationToken).ConfigureAwait(false);
         return name;
     }
 

@@ -61,3 +61,18 @@ internal sealed class WriteBulkSummaryActivity(BulkActivities work, WorkerStoppi
 {
     public override Task<string> RunAsync(TaskActivityContext context, BulkSummaryInput input) => work.WriteSummaryAsync(input, stopping.Token);
 }
+
+internal sealed class PredictProfileActivity(PreferenceActivities work, WorkerStopping stopping) : TaskActivity<PredictProfileInput, ProfileStep>
+{
+    public override Task<ProfileStep> RunAsync(TaskActivityContext context, PredictProfileInput input) => work.PredictProfileAsync(input, stopping.Token);
+}
+
+internal sealed class AssessPairActivity(PreferenceActivities work, WorkerStopping stopping) : TaskActivity<AssessPairInput, PairOutcome>
+{
+    public override Task<PairOutcome> RunAsync(TaskActivityContext context, AssessPairInput input) => work.AssessPairAsync(input, stopping.Token);
+}
+
+internal sealed class WritePreferenceResultActivity(PreferenceActivities work, WorkerStopping stopping) : TaskActivity<PreferenceResultInput, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, PreferenceResultInput input) => work.WriteResultAsync(input, stopping.Token);
+}

@@ -3,19 +3,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Azure.Handlers;
-using Personalization.Azure.Storage;
 
 namespace Personalization.Cli.Worker;
 
 /// <summary>
-/// The local stand-in for the bulk queue trigger: receives from <c>bulk-requests</c> and hands each message to the
-/// same <see cref="BulkRequestHandler"/>. A message is deleted once handled (a bad one is already on the poison
+/// The local stand-in for a Storage Queue trigger (bulk or preference requests): receives from the handler's queue
+/// and hands each message to the same <see cref="IQueuedRequestHandler"/> the Functions trigger calls. A message is deleted once handled (a bad one is already on the poison
 /// queue with its reason); if the handler throws, the message reappears after its visibility timeout and, after
 /// <see cref="WorkerOptions.MaxAttempts"/> deliveries, goes to the poison queue, as the Functions host does.
 /// </summary>
 internal sealed partial class QueueWatcher(
-    StorageClients storage,
-    BulkRequestHandler handler,
+    IQueuedRequestHandler handler,
     DurableTaskClient client,
     IOptions<WorkerOptions> options,
     ILogger<QueueWatcher> logger) : BackgroundService
@@ -27,18 +25,18 @@ internal sealed partial class QueueWatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var messages = (await storage.BulkQueue.ReceiveMessagesAsync(16, Visibility, stoppingToken).ConfigureAwait(false)).Value;
+            var messages = (await handler.Queue.ReceiveMessagesAsync(16, Visibility, stoppingToken).ConfigureAwait(false)).Value;
             foreach (var message in messages)
             {
                 var text = message.Body.ToString();
                 try
                 {
                     var accepted = await handler.HandleAsync(text, client, stoppingToken).ConfigureAwait(false);
-                    Log.Handled(logger, message.MessageId, accepted.InstanceId ?? "(rejected)");
+                    Log.Handled(logger, message.MessageId, handler.Queue.Name, accepted.InstanceId ?? "(rejected)");
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    Log.Failed(logger, message.MessageId, message.DequeueCount, e);
+                    Log.Failed(logger, message.MessageId, handler.Queue.Name, message.DequeueCount, e);
                     if (message.DequeueCount < _options.MaxAttempts)
                     {
                         continue;
@@ -47,7 +45,7 @@ internal sealed partial class QueueWatcher(
                     await handler.RejectAsync(text, $"failed {message.DequeueCount} times: {e.Message}", stoppingToken).ConfigureAwait(false);
                 }
 
-                await storage.BulkQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+                await handler.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
             }
 
             if (messages.Length == 0)
@@ -59,10 +57,10 @@ internal sealed partial class QueueWatcher(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Bulk message {MessageId} handled: {InstanceId}")]
-        public static partial void Handled(ILogger logger, string messageId, string instanceId);
+        [LoggerMessage(1, LogLevel.Information, "Message {MessageId} from {Queue} handled: {InstanceId}")]
+        public static partial void Handled(ILogger logger, string messageId, string queue, string instanceId);
 
-        [LoggerMessage(2, LogLevel.Error, "Bulk message {MessageId} failed on delivery {DequeueCount}")]
-        public static partial void Failed(ILogger logger, string messageId, long dequeueCount, Exception exception);
+        [LoggerMessage(2, LogLevel.Error, "Message {MessageId} from {Queue} failed on delivery {DequeueCount}")]
+        public static partial void Failed(ILogger logger, string messageId, string queue, long dequeueCount, Exception exception);
     }
 }

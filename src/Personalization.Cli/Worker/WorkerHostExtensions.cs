@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Personalization.Azure;
+using Personalization.Azure.Handlers;
 using Personalization.Azure.Workflows;
 
 namespace Personalization.Cli.Worker;
@@ -21,8 +22,14 @@ public static class WorkerHostExtensions
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks());
         builder.Services.AddHostedService<BlobWatcher>();
-        builder.Services.AddHostedService<QueueWatcher>();
+        // One watcher per queue; registered as plain IHostedService, since AddHostedService keeps one per type.
+        builder.Services.AddSingleton<IHostedService>(sp => QueueWatcherFor<BulkRequestHandler>(sp));
+        builder.Services.AddSingleton<IHostedService>(sp => QueueWatcherFor<PreferenceRequestHandler>(sp));
         builder.Logging.AddFilter("Personalization", LogLevel.Information);
         return builder;
     }
+
+    private static QueueWatcher QueueWatcherFor<THandler>(IServiceProvider services)
+        where THandler : IQueuedRequestHandler =>
+        ActivatorUtilities.CreateInstance<QueueWatcher>(services, services.GetRequiredService<THandler>());
 }
