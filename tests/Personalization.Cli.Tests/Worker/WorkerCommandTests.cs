@@ -17,37 +17,34 @@ namespace Personalization.Cli.Tests.Worker;
 /// </summary>
 public sealed class WorkerCommandTests(ITestOutputHelper output)
 {
-    // Generous: the bulk test takes about 100 s alone on 2 cores and longer beside other test assemblies (see README, Speed of the worker).
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
-
     [AzuriteSharedFact]
     public async Task Worker_PhotosUploadedByAnotherClient_WritesResultsAndNeverMixesOwners()
     {
         await using var azurite = await Azurite.StartAsync();
         await using var worker = await WorkerRun.StartAsync(azurite.ConnectionString);
         var blobs = new BlobServiceClient(azurite.ConnectionString);
-        var concepts = await ContainerAsync(blobs, "concepts");
-        var images = await ContainerAsync(blobs, "images");
+        var concepts = await TestBlobs.ContainerAsync(blobs, "concepts");
+        var images = await TestBlobs.ContainerAsync(blobs, "images");
 
         // alice owns the dog and the teapot; bob owns a concept made from the very same dog photo, under another name.
-        await UploadAsync(concepts, "alice/dog/00.jpg", CliRun.DreamBooth("dog", "00.jpg"), new() { ["category"] = "dog" });
-        await UploadAsync(concepts, "alice/teapot/00.jpg", CliRun.DreamBooth("teapot", "00.jpg"), new() { ["category"] = "teapot" });
+        await TestBlobs.UploadAsync(concepts, "alice/dog/00.jpg", CliRun.DreamBooth("dog", "00.jpg"), new() { ["category"] = "dog" });
+        await TestBlobs.UploadAsync(concepts, "alice/teapot/00.jpg", CliRun.DreamBooth("teapot", "00.jpg"), new() { ["category"] = "teapot" });
         await concepts.GetBlobClient("bob/bobs_dog/concept.json").UploadAsync(BinaryData.FromString("""{"category": "dog", "description": "my dog"}"""));
-        await UploadAsync(concepts, "bob/bobs_dog/ref.jpg", CliRun.DreamBooth("dog", "00.jpg"), []);
+        await TestBlobs.UploadAsync(concepts, "bob/bobs_dog/ref.jpg", CliRun.DreamBooth("dog", "00.jpg"), []);
         await worker.WaitForConceptsAsync("alice", 2);
         await worker.WaitForConceptsAsync("bob", 1);
 
         var clock = Stopwatch.StartNew();
-        await UploadAsync(images, "alice/trip/dog.jpg", CliRun.DreamBooth("dog", "01.jpg"), []);
-        await UploadAsync(images, "alice/trip/teapot.jpg", CliRun.DreamBooth("teapot", "01.jpg"), []);
-        await UploadAsync(images, "bob/x/dog.jpg", CliRun.DreamBooth("dog", "01.jpg"), []);
-        await UploadAsync(images, "bob/x/teapot.jpg", CliRun.DreamBooth("teapot", "01.jpg"), []);
+        await TestBlobs.UploadAsync(images, "alice/trip/dog.jpg", CliRun.DreamBooth("dog", "01.jpg"), []);
+        await TestBlobs.UploadAsync(images, "alice/trip/teapot.jpg", CliRun.DreamBooth("teapot", "01.jpg"), []);
+        await TestBlobs.UploadAsync(images, "bob/x/dog.jpg", CliRun.DreamBooth("dog", "01.jpg"), []);
+        await TestBlobs.UploadAsync(images, "bob/x/teapot.jpg", CliRun.DreamBooth("teapot", "01.jpg"), []);
 
         var results = blobs.GetBlobContainerClient("results");
-        var aliceDog = await WaitForJsonAsync(results, "alice/trip/dog.jpg.json");
-        var aliceTeapot = await WaitForJsonAsync(results, "alice/trip/teapot.jpg.json");
-        var bobDog = await WaitForJsonAsync(results, "bob/x/dog.jpg.json");
-        var bobTeapot = await WaitForJsonAsync(results, "bob/x/teapot.jpg.json");
+        var aliceDog = await TestBlobs.WaitForJsonAsync(results, "alice/trip/dog.jpg.json");
+        var aliceTeapot = await TestBlobs.WaitForJsonAsync(results, "alice/trip/teapot.jpg.json");
+        var bobDog = await TestBlobs.WaitForJsonAsync(results, "bob/x/dog.jpg.json");
+        var bobTeapot = await TestBlobs.WaitForJsonAsync(results, "bob/x/teapot.jpg.json");
         output.WriteLine($"4 photos uploaded → 4 result blobs in {clock.Elapsed.TotalSeconds:F1} s through the worker");
 
         Assert.Equal("dog", aliceDog.GetProperty("concept").GetString());
@@ -68,9 +65,9 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
     {
         await using var azurite = await Azurite.StartAsync();
         var blobs = new BlobServiceClient(azurite.ConnectionString);
-        var concepts = await ContainerAsync(blobs, "concepts");
-        var images = await ContainerAsync(blobs, "images");
-        await UploadAsync(concepts, "carol/dog/00.jpg", CliRun.DreamBooth("dog", "00.jpg"), new() { ["category"] = "dog" });
+        var concepts = await TestBlobs.ContainerAsync(blobs, "concepts");
+        var images = await TestBlobs.ContainerAsync(blobs, "images");
+        await TestBlobs.UploadAsync(concepts, "carol/dog/00.jpg", CliRun.DreamBooth("dog", "00.jpg"), new() { ["category"] = "dog" });
 
         var subjects = Directory.GetDirectories(SharedData.DreamBoothDirectory).Select(Path.GetFileName).Where(s => s != "dog").Order(StringComparer.Ordinal).Take(9).Append("dog").ToList();
         var expected = new List<string>();
@@ -78,7 +75,7 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
         {
             foreach (var file in new[] { "01.jpg", "02.jpg", "03.jpg" })
             {
-                await UploadAsync(images, $"carol/bulk/{subject}-{file}", CliRun.DreamBooth(subject!, file), []);
+                await TestBlobs.UploadAsync(images, $"carol/bulk/{subject}-{file}", CliRun.DreamBooth(subject!, file), []);
                 expected.Add($"bulk/{subject}-{file}");
             }
         }
@@ -98,7 +95,7 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
         await worker.WaitForConceptsAsync("carol", 1);
         await queue.SendMessageAsync(request);
 
-        var summary = await WaitForJsonAsync(blobs.GetBlobContainerClient("results"), BlobPaths.BulkSummary(OwnerId.Parse("carol"), BlobPaths.BulkInstanceId(OwnerId.Parse("carol"), request)));
+        var summary = await TestBlobs.WaitForJsonAsync(blobs.GetBlobContainerClient("results"), BlobPaths.BulkSummary(OwnerId.Parse("carol"), BlobPaths.BulkInstanceId(OwnerId.Parse("carol"), request)));
         clock.Stop();
         output.WriteLine($"bulk: {expected.Count} images in {clock.Elapsed.TotalSeconds:F1} s through the worker ({expected.Count / clock.Elapsed.TotalSeconds:F1} images/s, Azurite, CPU)");
 
@@ -119,35 +116,5 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
         var poison = queues.GetQueueClient("bulk-requests-poison");
         var rejected = (await poison.ReceiveMessagesAsync(10)).Value;
         Assert.Contains(rejected, m => m.Body.ToString().Contains("malformed", StringComparison.Ordinal));
-    }
-
-    private static async Task<BlobContainerClient> ContainerAsync(BlobServiceClient blobs, string name)
-    {
-        var container = blobs.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        return container;
-    }
-
-    private static async Task UploadAsync(BlobContainerClient container, string name, string file, Dictionary<string, string> metadata)
-    {
-        await using var stream = File.OpenRead(file);
-        await container.GetBlobClient(name).UploadAsync(stream, new BlobUploadOptions { Metadata = metadata });
-    }
-
-    private static async Task<JsonElement> WaitForJsonAsync(BlobContainerClient container, string name)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                var content = await container.GetBlobClient(name).DownloadContentAsync();
-                return JsonDocument.Parse(content.Value.Content.ToString()).RootElement.Clone();
-            }
-            catch (RequestFailedException e) when (e.Status == 404 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
     }
 }
