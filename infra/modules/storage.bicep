@@ -29,6 +29,7 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   'images'
   'results'
   'analyses'
+  'profiles'
 ]: {
   parent: blobService
   name: container
@@ -42,6 +43,8 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
 resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in [
   'bulk-requests'
   'bulk-requests-poison'
+  'preference-requests'
+  'preference-requests-poison'
 ]: {
   parent: queueService
   name: queue
