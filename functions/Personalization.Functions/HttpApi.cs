@@ -32,7 +32,17 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
             return new BadRequestObjectResult(new { error = "send multipart/form-data with one or more image files and optional category and description fields" });
         }
 
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A multipart body without its boundary, cut short, or over the form limits: the client's mistake, not a 500.
+            return new BadRequestObjectResult(new { error = $"the form could not be read: {e.Message}" });
+        }
+
         if (form.Files.Count == 0)
         {
             return new BadRequestObjectResult(new { error = "no image file in the form" });
@@ -77,7 +87,7 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
     public async Task<IActionResult> SubmitImage(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "owners/{owner}/images/{*path}")] HttpRequest request, string owner, string path, CancellationToken cancellationToken)
     {
-        if (!BlobPaths.TryParseImage($"{owner}/{path}", out var id, out var imagePath, out var error))
+        if (!TryParseRouteImage(owner, path, out var id, out var imagePath, out var error))
         {
             return new BadRequestObjectResult(new { error });
         }
@@ -151,7 +161,7 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
     public async Task<IActionResult> GetResult(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "owners/{owner}/results/{*path}")] HttpRequest request, string owner, string path, CancellationToken cancellationToken)
     {
-        if (!BlobPaths.TryParseImage($"{owner}/{path}", out var id, out var imagePath, out var error))
+        if (!TryParseRouteImage(owner, path, out var id, out var imagePath, out var error))
         {
             return new BadRequestObjectResult(new { error });
         }
@@ -165,5 +175,34 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
         {
             return new NotFoundResult();
         }
+    }
+
+    /// <summary>
+    /// The route's owner and image path as a blob path under that owner. Beyond <see cref="BlobPaths.TryParseImage"/>,
+    /// refuses a backslash (Blob Storage stores it as '/', so <c>..\bob\x.jpg</c> would become a <c>..</c> segment) and a
+    /// path whose percent-decoded form has an empty, '.' or '..' segment (<c>..%2Fbob%2Fx.jpg</c>), which a proxy or a
+    /// later reader may decode once more.
+    /// </summary>
+    private static bool TryParseRouteImage(string owner, string? path, out OwnerId id, out string imagePath, out string error)
+    {
+        if (!BlobPaths.TryParseImage($"{owner}/{path}", out id, out imagePath, out error))
+        {
+            return false;
+        }
+
+        var decoded = Uri.UnescapeDataString(imagePath);
+        if (decoded.Contains('\\', StringComparison.Ordinal))
+        {
+            error = $"image path '{imagePath}' has a backslash; use '/' between folders";
+            return false;
+        }
+
+        if (decoded != imagePath && !BlobPaths.TryParseImage($"{owner}/{decoded}", out _, out _, out error))
+        {
+            error = $"image path '{imagePath}' decodes to '{decoded}': {error}";
+            return false;
+        }
+
+        return true;
     }
 }

@@ -1,0 +1,116 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Personalization.Azure;
+using Personalization.Azure.Storage;
+using Personalization.Azure.Workflows;
+using Personalization.Core;
+using Personalization.Local;
+using Personalization.Models;
+using Personalization.Reasoning;
+using Personalization.TestSupport;
+
+namespace Personalization.Functions.Tests;
+
+/// <summary>
+/// The Functions app's services as <c>Program.cs</c> registers them (the Azure workflow, then the core, the ONNX
+/// models, the offline reasoner and the embedded defaults), with the durable task backend in memory as the CLI's
+/// local worker hosts it, on Azurite with containers and queues of its own. <see cref="Api"/> is activated from the
+/// container the way the Functions worker activates a function class.
+/// </summary>
+internal sealed class FunctionsApp : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _dataDirectory;
+
+    private FunctionsApp(IHost host, string dataDirectory)
+    {
+        _host = host;
+        _dataDirectory = dataDirectory;
+        Api = ActivatorUtilities.CreateInstance<HttpApi>(host.Services);
+    }
+
+    public HttpApi Api { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
+
+    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite)
+    {
+        var connectionString = (await azurite.GetAsync()).ConnectionString;
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var data = Directory.CreateTempSubdirectory("functions-tests-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:ConceptsContainer"] = "concepts-" + suffix,
+            ["Storage:ImagesContainer"] = "images-" + suffix,
+            ["Storage:ResultsContainer"] = "results-" + suffix,
+            ["Storage:AnalysesContainer"] = "analyses-" + suffix,
+            ["Storage:BulkQueue"] = "bulk-" + suffix,
+            ["LocalData:Directory"] = data,
+        };
+        if (SharedData.IsAvailable)
+        {
+            settings["Models:Directories:0"] = SharedData.ModelsDirectory;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAzureWorkflow();
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks());
+        builder.Services
+            .AddPersonalizationCore()
+            .AddOnnxModels()
+            .AddOfflineReasoner()
+            .AddEmbeddedDefaults();
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(); // creates the containers and queues, starts the durable worker
+        }
+        catch
+        {
+            host.Dispose();
+            Directory.Delete(data, recursive: true);
+            throw;
+        }
+
+        return new FunctionsApp(host, data);
+    }
+
+    /// <summary>Every blob name in the app's concepts and images containers: what the HTTP API itself writes to.</summary>
+    public async Task<IReadOnlyList<string>> UploadedBlobsAsync()
+    {
+        var names = new List<string>();
+        foreach (var container in new[] { Storage.Concepts, Storage.Images })
+        {
+            await foreach (var blob in container.GetBlobsAsync())
+            {
+                names.Add($"{container.Name}/{blob.Name}");
+            }
+        }
+
+        return names;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        if (_host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
