@@ -29,6 +29,13 @@ public static class BlobPaths
         }
 
         path = blobName[(slash + 1)..];
+        if (path.Contains('\\', StringComparison.Ordinal))
+        {
+            // Blob Storage stores '\' as '/', so "..\bob\x.jpg" would become a '..' segment once stored.
+            error = $"blob path '{path}' has a backslash; use '/' between folders";
+            return false;
+        }
+
         if (path.Split('/').Any(s => s is "" or "." or ".."))
         {
             error = $"blob path '{path}' has an empty, '.' or '..' segment";

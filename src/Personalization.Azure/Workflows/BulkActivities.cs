@@ -6,7 +6,7 @@ namespace Personalization.Azure.Workflows;
 /// <summary>What the bulk activities do: list the images of a prefix, analyse a batch, write the summary. Thread-safe.</summary>
 public sealed class BulkActivities(StorageClients storage, ImageIngestion ingestion)
 {
-    /// <summary>The image paths under <c>images/{owner}/{prefix}</c>, in name order, at most <see cref="ListImagesInput.MaxItems"/>.</summary>
+    /// <summary>The valid image paths under <c>images/{owner}/{prefix}</c>, in name order, at most <see cref="ListImagesInput.MaxItems"/>.</summary>
     public async Task<IReadOnlyList<string>> ListImagesAsync(ListImagesInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -14,7 +14,13 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
         var paths = new List<string>();
         await foreach (var item in storage.Images.GetBlobsAsync(BlobTraits.None, BlobStates.None, ownerPrefix + input.Prefix, cancellationToken).ConfigureAwait(false))
         {
-            paths.Add(item.Name[ownerPrefix.Length..]);
+            // A name no trigger would accept (a '..' segment, say) is skipped rather than resolved to another owner's blob.
+            if (!BlobPaths.TryParseImage(item.Name, out _, out var path, out _))
+            {
+                continue;
+            }
+
+            paths.Add(path);
             if (paths.Count >= input.MaxItems)
             {
                 break;

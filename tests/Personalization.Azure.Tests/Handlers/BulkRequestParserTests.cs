@@ -21,6 +21,7 @@ public sealed class BulkRequestParserTests
     [InlineData("""{"owner":"alice"}""", "either")]
     [InlineData("""{"owner":"o'brien","prefix":""}""", "owner id contains the character '''")]
     [InlineData("""{"owner":"alice","blobs":["../bob/x.jpg"]}""", "'..'")]
+    [InlineData("""{"owner":"alice","blobs":["..\\bob\\x.jpg"]}""", "backslash")]
     [InlineData("""{"owner":"alice","blobs":["a","b","c","d"]}""", "1 to 3")]
     [InlineData("""{"owner":"alice","prefix":"../bob/"}""", "relative path")]
     public void TryParse_BadRequest_GivesReason(string text, string expected)
