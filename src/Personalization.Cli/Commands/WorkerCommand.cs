@@ -6,11 +6,18 @@ namespace Personalization.Cli.Commands;
 
 /// <summary>
 /// <c>personalize worker</c>: the Functions app's event-driven flow without <c>func</c>. Watches the containers
-/// and the bulk queue in a storage account (Azurite locally) and runs the same handlers and orchestrations in
+/// and the request queues in a storage account (Azurite locally) and runs the same handlers and orchestrations in
 /// process, until stopped (Ctrl+C).
 /// </summary>
 internal static class WorkerCommand
 {
+    /// <summary>
+    /// The in-memory durable backend runs at most <see cref="Environment.ProcessorCount"/> orchestration and activity
+    /// work items at once and, when that many are in flight, waits 500 ms before fetching more; below this many
+    /// "processors" the short chain steps queue behind that wait (see README, Speed of the worker).
+    /// </summary>
+    private const int SuggestedProcessorCount = 16;
+
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var storage = new Option<string>("--storage")
@@ -19,7 +26,7 @@ internal static class WorkerCommand
             DefaultValueFactory = _ => "UseDevelopmentStorage=true",
         };
         var poll = new Option<int?>("--poll-ms") { Description = "Polling interval when idle, in milliseconds (default 500)." };
-        var command = new Command("worker", "Runs the blob-triggered enrolment and recognition, and bulk requests, against Azurite or a storage account, in process.")
+        var command = new Command("worker", "Runs the blob-triggered enrolment and recognition, and bulk and preference requests, against Azurite or a storage account, in process.")
         {
             storage, poll,
         };
@@ -34,7 +41,14 @@ internal static class WorkerCommand
             return CommandRunner.RunHostAsync(parse, globals, console, async (host, token) =>
             {
                 await host.StartAsync(token).ConfigureAwait(false);
-                await console.Error.WriteLineAsync("worker: watching concepts/, images/ and the bulk-requests queue; Ctrl+C stops").ConfigureAwait(false);
+                await console.Error.WriteLineAsync("worker: watching concepts/, images/ and the bulk-requests and preference-requests queues; Ctrl+C stops").ConfigureAwait(false);
+                if (Environment.ProcessorCount < SuggestedProcessorCount)
+                {
+                    await console.Error.WriteLineAsync(
+                        $"worker: the in-process durable backend runs {Environment.ProcessorCount} work items at a time here; " +
+                        $"start with DOTNET_PROCESSOR_COUNT={SuggestedProcessorCount} for about 8x the throughput").ConfigureAwait(false);
+                }
+
                 try
                 {
                     await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
