@@ -30,9 +30,12 @@ internal sealed class FunctionsApp : IAsyncDisposable
         _host = host;
         _dataDirectory = dataDirectory;
         Api = ActivatorUtilities.CreateInstance<HttpApi>(host.Services);
+        Preferences = ActivatorUtilities.CreateInstance<PreferenceApi>(host.Services);
     }
 
     public HttpApi Api { get; }
+
+    public PreferenceApi Preferences { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -53,6 +56,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
             ["Storage:ResultsContainer"] = "results-" + suffix,
             ["Storage:AnalysesContainer"] = "analyses-" + suffix,
             ["Storage:BulkQueue"] = "bulk-" + suffix,
+            ["Storage:ProfilesContainer"] = "profiles-" + suffix,
+            ["Storage:PreferenceQueue"] = "preference-" + suffix,
             ["LocalData:Directory"] = data,
         };
         if (SharedData.IsAvailable)
