@@ -85,7 +85,8 @@ internal static class LabelledRunner
             [.. l.Outcome.Result.Trace.Candidates.Select(c => c.Concept.Value)],
             l.Outcome.Result.Stage,
             l.Outcome.Result.Caption,
-            l.Outcome.Result.Score)).ToList();
+            l.Outcome.Result.Score,
+            l.Outcome.Result.AlsoPresent?.Select(a => a.Concept.Value).ToList())).ToList();
         var summary = RecognitionEvaluation.Summarize(evaluated, [.. data.Concepts.Select(c => c.Name.Value)]);
         return new LabelledRun(summary, labelled, enrolFailures, enrolClock.Elapsed, clock.Elapsed, timings.Snapshot(), usage.Snapshot());
     }

@@ -19,7 +19,8 @@ internal sealed record SummaryDocument(
     IReadOnlyDictionary<string, string> Configuration,
     IReadOnlyList<ConceptScores> PerConcept,
     IReadOnlyList<Confusion> Confusions,
-    IReadOnlyDictionary<string, ReasoningFigures>? Reasoning = null)
+    IReadOnlyDictionary<string, ReasoningFigures>? Reasoning = null,
+    int AlsoNamed = 0)
 {
     public static SummaryDocument From(string dataset, LabelledRun run, IReadOnlyDictionary<string, string> configuration)
     {
@@ -32,7 +33,7 @@ internal sealed record SummaryDocument(
             Math.Round(run.EnrolTime.TotalSeconds, 2),
             run.Timings.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => Math.Round(t.Value.Elapsed.TotalMilliseconds / images, 2)));
         var reasoning = run.Reasoning is { Count: > 0 } usage ? ReasoningFigures.From(usage) : null;
-        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions, reasoning);
+        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions, reasoning, s.AlsoNamed);
     }
 
     public async Task PrintAsync(TextWriter writer)
@@ -52,7 +53,7 @@ internal sealed record SummaryDocument(
         yield return string.Create(c, $"recognition: accuracy {r.Accuracy:F3}, precision {r.Precision:F3}, recall {r.Recall:F3}, F1 {r.F1:F3}; retrieval top-1 {r.Top1Accuracy:F3}, top-3 {r.Top3Accuracy:F3}")
             + (r.NegativesRejected is { } n ? string.Create(c, $"; negatives rejected {n:F3}") : string.Empty);
         yield return string.Create(c, $"captions: precision {Captions.Precision:F3}, recall {Captions.Recall:F3}, F1 {Captions.F1:F3}");
-        yield return $"decided by: {string.Join(", ", Stages.Select(s => $"{s.Key} {s.Value}"))}";
+        yield return $"decided by: {string.Join(", ", Stages.Select(s => $"{s.Key} {s.Value}"))}; other concepts also named (false extras on one-concept images): {AlsoNamed}";
         yield return $"time per image: {string.Join(", ", Speed.MillisecondsPerImage.Select(t => string.Create(c, $"{t.Key} {t.Value:F1} ms")))}";
         if (Reasoning is not null)
         {

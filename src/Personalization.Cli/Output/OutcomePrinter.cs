@@ -3,7 +3,7 @@ using Personalization.Core.Recognition;
 
 namespace Personalization.Cli.Output;
 
-/// <summary>One line per image: the concept found (or none), its score and the stage that decided; errors to stderr.</summary>
+/// <summary>One line per image: the concept found (or none; others also present after a +), its score and the stage that decided; errors to stderr.</summary>
 internal static class OutcomePrinter
 {
     public static void Print(CliConsole console, RecognitionOutcome outcome, string? truth = null)
@@ -15,6 +15,11 @@ internal static class OutcomePrinter
         }
 
         var found = r.Concept is { } c ? $"<{c}>" : "none";
+        if (r.AlsoPresent is { Count: > 0 } also)
+        {
+            found += string.Concat(also.Select(a => $" +<{a.Concept}>"));
+        }
+
         var line = string.Create(CultureInfo.InvariantCulture, $"{outcome.Id}\t{found}\t{r.Score:F3}\t{r.Stage}");
         if (truth is not null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Personalization.Cli.Evaluation;
 using Personalization.Core.Domain;
+using Personalization.Core.Recognition;
 using static System.Net.WebUtility;
 
 namespace Personalization.Cli.Reporting;
@@ -22,8 +23,9 @@ internal static class ItemSection
 
         var state = item.Labelled && !item.Correct ? "wrong" : r.Concept is null ? "none" : "ok";
         html.Append(c, $"<section class=\"item {state}\" data-stage=\"{r.Stage}\" data-concept=\"{HtmlEncode(r.Concept?.Value ?? "none")}\"><h3>{HtmlEncode(o.Id)}</h3>");
-        AppendPhoto(html, a, r.Box, r.Concept, r.Score, thumb);
-        var found = r.Concept is { } name ? $"<b>&lt;{HtmlEncode(name.Value)}&gt;</b>" : "<b>none of the concepts</b>";
+        IReadOnlyList<RecognizedRef> hits = r.Concept is { } winner ? [new RecognizedRef(winner, r.Box, r.Score), .. r.AlsoPresent ?? []] : [];
+        AppendPhoto(html, a, hits, thumb);
+        var found = hits.Count > 0 ? string.Join(" + ", hits.Select(h => $"<b>&lt;{HtmlEncode(h.Concept.Value)}&gt;</b>")) : "<b>none of the concepts</b>";
         html.Append(c, $"<p class=\"verdict\">{found} · score {r.Score:F3} · decided by <i>{r.Stage}</i>");
         if (item.Labelled)
         {
@@ -36,7 +38,7 @@ internal static class ItemSection
         html.Append("<p class=\"caption\">").Append(HtmlEncode(r.Caption)).Append("</p></section>");
     }
 
-    private static void AppendPhoto(StringBuilder html, ImageAnalysis a, BoundingBox? box, ConceptName? concept, float score, string? thumb)
+    private static void AppendPhoto(StringBuilder html, ImageAnalysis a, IReadOnlyList<RecognizedRef> hits, string? thumb)
     {
         var c = CultureInfo.InvariantCulture;
         var fontScale = Math.Max(a.Width, a.Height) / 400f;
@@ -52,8 +54,13 @@ internal static class ItemSection
                 .Append(c, $"<text x=\"{d.Box.X + 4:F0}\" y=\"{d.Box.Y + (14 * fontScale):F0}\" font-size=\"{12 * fontScale:F0}\">{HtmlEncode(d.Label)} {d.Score:F2}</text></g>");
         }
 
-        if (box is not null && concept is { } name)
+        foreach (var (name, box, score) in hits)
         {
+            if (box is null)
+            {
+                continue;
+            }
+
             html.Append(c, $"<g class=\"hit\"><rect x=\"{box.X:F0}\" y=\"{box.Y:F0}\" width=\"{box.Width:F0}\" height=\"{box.Height:F0}\"/>")
                 .Append(c, $"<text x=\"{box.X + 6:F0}\" y=\"{box.Y + box.Height - (8 * fontScale):F0}\" font-size=\"{18 * fontScale:F0}\">&lt;{HtmlEncode(name.Value)}&gt; {score:F2}</text></g>");
         }

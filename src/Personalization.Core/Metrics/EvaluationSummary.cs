@@ -1,6 +1,7 @@
 namespace Personalization.Core.Metrics;
 
 /// <summary>What an evaluation measured; every rate is a fraction in [0, 1].</summary>
+/// <param name="AlsoNamed">Concepts named as also present that are not the image's truth (false extras on one-concept images).</param>
 public sealed record EvaluationSummary(
     RecognitionScores Recognition,
     CaptionScores Captions,
@@ -10,7 +11,8 @@ public sealed record EvaluationSummary(
     int Negatives,
     int Concepts,
     IReadOnlyList<ConceptScores> PerConcept,
-    IReadOnlyList<Confusion> Confusions);
+    IReadOnlyList<Confusion> Confusions,
+    int AlsoNamed = 0);
 
 /// <param name="Accuracy">Final answer equals the truth, over positive queries.</param>
 /// <param name="Top1Accuracy">The truth is retrieval's first candidate, over positive queries.</param>

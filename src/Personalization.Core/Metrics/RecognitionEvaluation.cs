@@ -4,7 +4,8 @@ namespace Personalization.Core.Metrics;
 /// Scores a set of evaluated queries. A prediction is a concept or "none": precision = correct / concepts
 /// predicted (a wrong concept, or any concept on a negative, counts against it); recall = correct / positive
 /// queries ("none" on a positive counts against it). Captions are scored with RePIC's metric, the concept pool
-/// being every evaluated concept.
+/// being every evaluated concept. The datasets hold one concept per image, so another concept named as also present
+/// (other than the truth) is counted apart, as a false extra.
 /// </summary>
 public static class RecognitionEvaluation
 {
@@ -41,7 +42,8 @@ public static class RecognitionEvaluation
             .Select(g => new Confusion(g.Key.Truth, g.Key.Predicted, g.Count()))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Truth, StringComparer.Ordinal).ThenBy(c => c.Predicted, StringComparer.Ordinal)
             .ToList();
-        return new EvaluationSummary(recognition, captions, stages, images.Count, positives.Count, negatives.Count, concepts.Count, perConcept, confusions);
+        var alsoNamed = images.Sum(i => i.AlsoPresent?.Count(a => !Same(a, i.Truth)) ?? 0);
+        return new EvaluationSummary(recognition, captions, stages, images.Count, positives.Count, negatives.Count, concepts.Count, perConcept, confusions, alsoNamed);
     }
 
     public static bool IsCorrect(EvaluatedImage image)

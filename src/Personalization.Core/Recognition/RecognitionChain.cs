@@ -25,7 +25,7 @@ public static class RecognitionChain
             var why = candidates.Count == 0
                 ? "no concepts enrolled for this owner"
                 : Invariant($"best retrieval score {candidates[0].Score:F3} for <{candidates[0].Concept}> is below {thresholds.RejectBelow:F2}");
-            return await FinishAsync(steps, image, retrieval, winner: null, candidates.Count == 0 ? 0 : candidates[0].Score, DecisionStages.Rejected, new DecisionTrace(candidates, null, null, null, why));
+            return await FinishAsync(steps, image, thresholds, retrieval, winner: null, candidates.Count == 0 ? 0 : candidates[0].Score, DecisionStages.Rejected, new DecisionTrace(candidates, null, null, null, why));
         }
 
         var reasoning = await steps.ReasonAttributesAsync(new ReasonStepInput(image, candidates));
@@ -36,7 +36,7 @@ public static class RecognitionChain
         if (agreed is not null)
         {
             var why = Invariant($"reasoning chose <{agreed.Concept}> and verification agrees; retrieval score {agreed.Score:F3} ≥ {thresholds.AcceptAbove:F2}");
-            return await FinishAsync(steps, image, retrieval, agreed, agreed.Score, DecisionStages.Verification, new DecisionTrace(candidates, reasoning, verification, null, why));
+            return await FinishAsync(steps, image, thresholds, retrieval, agreed, agreed.Score, DecisionStages.Verification, new DecisionTrace(candidates, reasoning, verification, null, why));
         }
 
         // Fan out: start every comparison, then await them all (activities run in parallel in the orchestrator).
@@ -47,22 +47,28 @@ public static class RecognitionChain
         {
             var best = judgements.MaxBy(j => j.Probability)!;
             var why = Invariant($"verification did not confirm reasoning; best pairwise probability {best.Probability:F3} for <{best.Concept}> is below {thresholds.PairwiseAccept:F2}");
-            return await FinishAsync(steps, image, retrieval, null, best.Probability, DecisionStages.Rejected, new DecisionTrace(candidates, reasoning, verification, judgements, why));
+            return await FinishAsync(steps, image, thresholds, retrieval, null, best.Probability, DecisionStages.Rejected, new DecisionTrace(candidates, reasoning, verification, judgements, why));
         }
 
         var winner = candidates.First(c => c.Concept.Equals(pairwiseWinner.Concept));
         var because = Invariant($"verification did not confirm reasoning; pairwise comparison chose <{winner.Concept}> with probability {pairwiseWinner.Probability:F3}");
-        return await FinishAsync(steps, image, retrieval, winner, pairwiseWinner.Probability, DecisionStages.Pairwise, new DecisionTrace(candidates, reasoning, verification, judgements, because));
+        return await FinishAsync(steps, image, thresholds, retrieval, winner, pairwiseWinner.Probability, DecisionStages.Pairwise, new DecisionTrace(candidates, reasoning, verification, judgements, because));
     }
 
     private static async Task<RecognitionResult> FinishAsync(
-        IRecognitionSteps steps, ImageRef image, RetrievalStep retrieval, Candidate? winner, float score, string stage, DecisionTrace trace)
+        IRecognitionSteps steps, ImageRef image, ChainThresholds thresholds, RetrievalStep retrieval, Candidate? winner, float score, string stage, DecisionTrace trace)
     {
         BoundingBox? box = winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null;
-        IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score)];
+        var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds);
+        IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
         var reward = CaptionMetric.IdentityReward(caption, [.. recognized.Select(r => r.Concept.Value)]);
-        return new RecognitionResult(image.Owner, image.ContentHash, winner?.Concept, score, stage, box, caption, trace, reward);
+        if (also.Count > 0)
+        {
+            trace = trace with { Decision = trace.Decision + "; also present: " + string.Join(", ", also.Select(a => Invariant($"<{a.Concept}> ({a.Confidence:F3})"))) };
+        }
+
+        return new RecognitionResult(image.Owner, image.ContentHash, winner?.Concept, score, stage, box, caption, trace, reward, also.Count > 0 ? also : null);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -82,4 +82,45 @@ public static class RecognitionDecisions
 
         return best is not null && best.Probability >= thresholds.PairwiseAccept ? best : null;
     }
+
+    /// <summary>Regions named together must overlap less than this (intersection over union).</summary>
+    public const float DistinctRegionIou = 0.5f;
+
+    /// <summary>
+    /// The other concepts also in the photo: once <paramref name="winner"/> is decided, each further candidate whose
+    /// best match is a detected region (not the whole image) that overlaps no region already named, with a retrieval
+    /// score of at least <see cref="ChainThresholds.AlsoPresentAbove"/>, best first; when pairwise comparison ran, only
+    /// candidates it accepted too. None without a winner.
+    /// </summary>
+    public static IReadOnlyList<RecognizedRef> AlsoPresent(
+        Candidate? winner, IReadOnlyList<Candidate> candidates, IReadOnlyList<BoundingBox> regions, IReadOnlyList<PairwiseJudgement>? pairwise, ChainThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (winner is null || winner.QueryRegion >= regions.Count)
+        {
+            return [];
+        }
+
+        var named = new List<BoundingBox> { regions[winner.QueryRegion] };
+        var also = new List<RecognizedRef>();
+        foreach (var c in candidates.Where(c => !c.Concept.Equals(winner.Concept)).OrderByDescending(c => c.Score))
+        {
+            if (c.Score < thresholds.AlsoPresentAbove || c.QueryRegion < 1 || c.QueryRegion >= regions.Count
+                || pairwise?.FirstOrDefault(j => j.Concept.Equals(c.Concept)) is { } judged && judged.Probability < thresholds.PairwiseAccept)
+            {
+                continue;
+            }
+
+            var box = regions[c.QueryRegion];
+            if (named.All(n => n.IntersectionOverUnion(box) < DistinctRegionIou))
+            {
+                named.Add(box);
+                also.Add(new RecognizedRef(c.Concept, box, c.Score));
+            }
+        }
+
+        return also;
+    }
 }

@@ -21,6 +21,7 @@ public static class DecisionStages
 /// rejection, the best score that fell short (retrieval score, or pairwise probability if pairwise ran).</param>
 /// <param name="CaptionReward">RePIC's identity-consistency reward of the caption (docs/method.md §3): the share of the
 /// recognised concepts it names, 0 under 100 characters.</param>
+/// <param name="AlsoPresent">Other concepts found in other regions of the photo (see <see cref="RecognitionDecisions.AlsoPresent"/>).</param>
 public sealed record RecognitionResult(
     OwnerId Owner,
     string ContentHash,
@@ -30,7 +31,13 @@ public sealed record RecognitionResult(
     BoundingBox? Box,
     string Caption,
     DecisionTrace Trace,
-    double? CaptionReward = null);
+    double? CaptionReward = null,
+    IReadOnlyList<RecognizedRef>? AlsoPresent = null)
+{
+    /// <summary>Every concept named for the photo: the answer first, then the others also present.</summary>
+    public IReadOnlyList<ConceptName> AllConcepts =>
+        Concept is { } c ? [c, .. (AlsoPresent ?? []).Select(a => a.Concept)] : [];
+}
 
 /// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>
 public sealed record DecisionTrace(

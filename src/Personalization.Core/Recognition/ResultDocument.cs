@@ -22,7 +22,8 @@ public sealed record ResultDocument(
     IReadOnlyList<NamedColor> Colors,
     string? Truth = null,
     bool? Correct = null,
-    double? CaptionReward = null)
+    double? CaptionReward = null,
+    IReadOnlyList<RecognizedRef>? AlsoPresent = null)
 {
     public static ResultDocument From(RecognitionOutcome outcome, string? truth = null)
     {
@@ -38,6 +39,6 @@ public sealed record ResultDocument(
         return new ResultDocument(
             image, r.Owner.Value, r.ContentHash, a?.Width ?? 0, a?.Height ?? 0, r.Concept?.Value, r.Score, r.Stage, r.Box, r.Caption, r.Trace,
             a?.Detections ?? [], a?.DominantColors ?? [], truth, truth is null ? null : string.Equals(truth, r.Concept?.Value, StringComparison.OrdinalIgnoreCase),
-            r.CaptionReward);
+            r.CaptionReward, r.AlsoPresent);
     }
 }

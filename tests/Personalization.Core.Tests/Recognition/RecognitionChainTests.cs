@@ -67,7 +67,7 @@ public sealed class RecognitionChainTests
     {
         var steps = new ScriptedRecognitionSteps
         {
-            Retrieval = new([Candidate("bo", 0.80f, queryRegion: 1), Candidate("mochi", 0.70f, queryRegion: 2)], Regions),
+            Retrieval = new([Candidate("bo", 0.80f, queryRegion: 1), Candidate("mochi", 0.65f, queryRegion: 2)], Regions),
             Reasoning = Reasoning("bo", Attributes("bo", ("red collar", true), ("long tail", false)), Attributes("mochi", ("spout", true))),
             Verification = [Verified("bo", 0.6f), Verified("mochi", 0.3f)],
         };
@@ -196,5 +196,39 @@ public sealed class RecognitionChainTests
 
         Assert.Equal(DecisionStages.Verification, result.Stage);
         Assert.Null(result.Box);
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondConfidentConceptElsewhere_IsNamedAlsoPresentAndCaptioned()
+    {
+        var steps = new ScriptedRecognitionSteps
+        {
+            Retrieval = new([Candidate("bo", 0.80f, queryRegion: 1), Candidate("mochi", 0.75f, queryRegion: 2), Candidate("dog2", 0.74f, queryRegion: 1)], Regions),
+            Reasoning = Reasoning("bo", Attributes("bo", ("red collar", true)), Attributes("mochi", ("spout", true)), Attributes("dog2", ("collar", true))),
+            Verification = [Verified("bo", 0.6f), Verified("mochi", 0.3f), Verified("dog2", 0.2f)],
+        };
+
+        var result = await RecognitionChain.RunAsync(steps, Image, Thresholds);
+
+        Assert.Equal(Name("bo"), result.Concept);
+        Assert.Equal([new RecognizedRef(Name("mochi"), Regions[2], 0.75f)], result.AlsoPresent);
+        Assert.Equal([Name("bo"), Name("mochi")], result.AllConcepts);
+        Assert.Equal([Name("bo"), Name("mochi")], Assert.Single(steps.CaptionInputs).Concepts.Select(c => c.Concept));
+        Assert.Contains("also present: <mochi> (0.750)", result.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Rejected_NamesNothingAlsoPresent()
+    {
+        var steps = new ScriptedRecognitionSteps
+        {
+            Retrieval = new([Candidate("bo", 0.50f, queryRegion: 1), Candidate("mochi", 0.45f, queryRegion: 2)], Regions),
+        };
+
+        var result = await RecognitionChain.RunAsync(steps, Image, Thresholds with { AlsoPresentAbove = 0.4f });
+
+        Assert.Null(result.Concept);
+        Assert.Null(result.AlsoPresent);
+        Assert.Empty(result.AllConcepts);
     }
 }

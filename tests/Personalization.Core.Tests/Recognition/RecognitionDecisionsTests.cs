@@ -1,3 +1,4 @@
+using Personalization.Core.Domain;
 using Personalization.Core.Recognition;
 using static Personalization.Core.Tests.Recognition.Evidence;
 
@@ -153,5 +154,58 @@ public sealed class RecognitionDecisionsTests
     public void AcceptAfterPairwise_NoJudgements_IsNull()
     {
         Assert.Null(RecognitionDecisions.AcceptAfterPairwise([], Thresholds));
+    }
+
+    // Regions: 0 the whole image, 1 the left half, 2 the right half, 3 most of the left half.
+    private static readonly BoundingBox[] Regions = [new(0, 0, 640, 320), new(0, 0, 320, 320), new(320, 0, 320, 320), new(10, 10, 300, 300)];
+
+    [Fact]
+    public void AlsoPresent_ConfidentCandidateInAnotherRegion_IsNamedWithItsBox()
+    {
+        var winner = Candidate("bo", 0.80f, queryRegion: 1);
+
+        var also = RecognitionDecisions.AlsoPresent(winner, [winner, Candidate("mochi", 0.72f, queryRegion: 2)], Regions, null, Thresholds);
+
+        var named = Assert.Single(also);
+        Assert.Equal((Name("mochi"), Regions[2], 0.72f), (named.Concept, named.Box, named.Confidence));
+    }
+
+    [Theory]
+    [InlineData(0.69f, 2)] // below AlsoPresentAbove (0.70 by default)
+    [InlineData(0.90f, 1)] // the winner's own region
+    [InlineData(0.90f, 3)] // overlaps the winner's region (IoU ≥ ½)
+    [InlineData(0.90f, 0)] // the whole image: no place of its own
+    [InlineData(0.90f, 9)] // a region the retrieval does not know
+    public void AlsoPresent_WeakOrOverlappingOrWholeImage_IsNotNamed(float score, int region)
+    {
+        var winner = Candidate("bo", 0.80f, queryRegion: 1);
+
+        Assert.Empty(RecognitionDecisions.AlsoPresent(winner, [winner, Candidate("mochi", score, queryRegion: region)], Regions, null, Thresholds));
+    }
+
+    [Fact]
+    public void AlsoPresent_NoWinner_NamesNothing()
+    {
+        Assert.Empty(RecognitionDecisions.AlsoPresent(null, [Candidate("mochi", 0.95f, queryRegion: 2)], Regions, null, Thresholds));
+    }
+
+    [Fact]
+    public void AlsoPresent_TwoCandidatesOnTheSameRegion_NamesOnlyTheBetter()
+    {
+        var winner = Candidate("bo", 0.80f, queryRegion: 1);
+
+        var also = RecognitionDecisions.AlsoPresent(winner, [winner, Candidate("dog2", 0.74f, queryRegion: 2), Candidate("mochi", 0.78f, queryRegion: 2)], Regions, null, Thresholds);
+
+        Assert.Equal([Name("mochi")], also.Select(a => a.Concept));
+    }
+
+    [Fact]
+    public void AlsoPresent_PairwiseRejectedTheCandidate_IsNotNamed()
+    {
+        var winner = Candidate("bo", 0.80f, queryRegion: 1);
+        var candidates = new[] { winner, Candidate("mochi", 0.75f, queryRegion: 2) };
+
+        Assert.Empty(RecognitionDecisions.AlsoPresent(winner, candidates, Regions, [Judgement("bo", 0.9f), Judgement("mochi", 0.2f)], Thresholds));
+        Assert.Single(RecognitionDecisions.AlsoPresent(winner, candidates, Regions, [Judgement("bo", 0.9f), Judgement("mochi", 0.6f)], Thresholds));
     }
 }
