@@ -68,7 +68,9 @@ public sealed class WorkerPreferenceTests
         Assert.Equal("A", second.GetProperty("pairs")[0].GetProperty("preferred").GetString());
         Assert.Equal(0, erin.GetProperty("judged").GetInt32());
         Assert.Contains("no stored profile", erin.GetProperty("pairs")[0].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.False(await blobs.GetBlobContainerClient("profiles").GetBlobClient("erin/preference-profile.json").ExistsAsync());
+        var profiles = blobs.GetBlobContainerClient("profiles");
+        Assert.True(await profiles.GetBlobClient("dana/preference-profile.json").ExistsAsync());
+        Assert.False(await profiles.GetBlobClient("erin/preference-profile.json").ExistsAsync());
 
         var rejected = (await queues.GetQueueClient("preference-requests-poison").ReceiveMessagesAsync(10)).Value;
         Assert.Contains(rejected, m => m.Body.ToString().Contains("malformed", StringComparison.Ordinal));
