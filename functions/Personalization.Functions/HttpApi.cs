@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -110,18 +108,12 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
             return new BadRequestObjectResult(new { error });
         }
 
-        JsonObject body;
-        try
+        var (text, bad) = await HttpJson.ReadOwnedRequestAsync(request, id, cancellationToken).ConfigureAwait(false);
+        if (text is null)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false) ?? [];
-        }
-        catch (JsonException e)
-        {
-            return new BadRequestObjectResult(new { error = $"malformed JSON: {e.Message}" });
+            return bad!;
         }
 
-        body["owner"] = id.Value;
-        var text = body.ToJsonString();
         if (!BulkRequestParser.TryParse(text, bulkOptions.Value, out _, out var reason))
         {
             return new BadRequestObjectResult(new { error = reason });
@@ -166,22 +158,13 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
             return new BadRequestObjectResult(new { error });
         }
 
-        try
-        {
-            var content = await storage.Results.GetBlobClient(BlobPaths.Result(id, imagePath)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return new ContentResult { Content = content.Value.Content.ToString(), ContentType = "application/json", StatusCode = 200 };
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return new NotFoundResult();
-        }
+        return await HttpJson.BlobAsync(storage.Results, BlobPaths.Result(id, imagePath), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The route's owner and image path as a blob path under that owner. Beyond <see cref="BlobPaths.TryParseImage"/>,
-    /// refuses a backslash (Blob Storage stores it as '/', so <c>..\bob\x.jpg</c> would become a <c>..</c> segment) and a
-    /// path whose percent-decoded form has an empty, '.' or '..' segment (<c>..%2Fbob%2Fx.jpg</c>), which a proxy or a
-    /// later reader may decode once more.
+    /// The route's owner and image path as a blob path under that owner. Beyond <see cref="BlobPaths.TryParseImage"/>
+    /// (which refuses backslashes and empty, '.' or '..' segments), the percent-decoded path must pass it too
+    /// (<c>..%2Fbob%2Fx.jpg</c>, <c>..%5Cbob</c>): a proxy or a later reader may decode it once more.
     /// </summary>
     private static bool TryParseRouteImage(string owner, string? path, out OwnerId id, out string imagePath, out string error)
     {
@@ -191,12 +174,6 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
         }
 
         var decoded = Uri.UnescapeDataString(imagePath);
-        if (decoded.Contains('\\', StringComparison.Ordinal))
-        {
-            error = $"image path '{imagePath}' has a backslash; use '/' between folders";
-            return false;
-        }
-
         if (decoded != imagePath && !BlobPaths.TryParseImage($"{owner}/{decoded}", out _, out _, out error))
         {
             error = $"image path '{imagePath}' decodes to '{decoded}': {error}";

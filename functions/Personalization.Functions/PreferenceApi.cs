@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -23,24 +20,18 @@ public sealed class PreferenceApi(PreferenceRequestHandler preferences, StorageC
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "owners/{owner}/preferences")] HttpRequest request, string owner,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (!OwnerId.TryParse(owner, out var id, out var error))
         {
             return new BadRequestObjectResult(new { error });
         }
 
-        JsonObject body;
-        try
+        var (text, bad) = await HttpJson.ReadOwnedRequestAsync(request, id, cancellationToken).ConfigureAwait(false);
+        if (text is null)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false) ?? [];
-        }
-        catch (JsonException e)
-        {
-            return new BadRequestObjectResult(new { error = $"malformed JSON: {e.Message}" });
+            return bad!;
         }
 
-        body["owner"] = id.Value;
-        if (!PreferenceRequestParser.TryParse(body.ToJsonString(), options.Value, out var parsed, out var reason))
+        if (!PreferenceRequestParser.TryParse(text, options.Value, out var parsed, out var reason))
         {
             return new BadRequestObjectResult(new { error = reason });
         }
@@ -63,14 +54,6 @@ public sealed class PreferenceApi(PreferenceRequestHandler preferences, StorageC
             return new BadRequestObjectResult(new { error = "not a valid request id" });
         }
 
-        try
-        {
-            var content = await storage.Results.GetBlobClient(BlobPaths.PreferenceResult(id, requestId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return new ContentResult { Content = content.Value.Content.ToString(), ContentType = "application/json", StatusCode = 200 };
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return new NotFoundResult();
-        }
+        return await HttpJson.BlobAsync(storage.Results, BlobPaths.PreferenceResult(id, requestId), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,15 +35,16 @@ public sealed partial class BulkRequestHandler(
         }
 
         var instanceId = BlobPaths.BulkInstanceId(parsed!.Owner, messageText);
-        if (await client.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not null)
+        var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition));
+        if (await client.StartOnceAsync(ActivityNames.BulkRecognize, request, instanceId, cancellationToken).ConfigureAwait(false))
+        {
+            Log.Started(logger, instanceId, parsed.Owner.Value);
+        }
+        else
         {
             Log.Duplicate(logger, instanceId);
-            return new RequestAcceptance(instanceId, null);
         }
 
-        var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition));
-        await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.BulkRecognize, request, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-        Log.Started(logger, instanceId, parsed.Owner.Value);
         return new RequestAcceptance(instanceId, null);
     }
 

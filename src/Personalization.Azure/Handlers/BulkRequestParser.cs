@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Personalization.Azure.Storage;
 using Personalization.Core.Domain;
 
@@ -15,33 +13,9 @@ public static class BulkRequestParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         request = null;
-        var bytes = Encoding.UTF8.GetByteCount(text);
-        if (bytes > options.MaxMessageBytes)
+        if (!RequestMessages.TryRead<BulkRequestMessage>(
+            text, options.MaxMessageBytes, "bulk request", "; name a prefix instead of a long list", m => m.Owner, out var message, out var owner, out reason))
         {
-            reason = $"oversized: {bytes} bytes, the limit is {options.MaxMessageBytes}; name a prefix instead of a long list";
-            return false;
-        }
-
-        BulkRequestMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<BulkRequestMessage>(text, StorageJson.Messages);
-        }
-        catch (JsonException e)
-        {
-            reason = $"malformed: not a bulk request JSON object ({e.Message})";
-            return false;
-        }
-
-        if (message is null)
-        {
-            reason = "malformed: empty message";
-            return false;
-        }
-
-        if (!OwnerId.TryParse(message.Owner, out var owner, out var error))
-        {
-            reason = $"malformed: {error}";
             return false;
         }
 
@@ -61,7 +35,7 @@ public static class BulkRequestParser
 
             foreach (var path in blobs)
             {
-                if (!BlobPaths.TryParseImage($"{owner}/{path}", out _, out _, out error))
+                if (!BlobPaths.TryParseImage($"{owner}/{path}", out _, out _, out var error))
                 {
                     reason = $"malformed: {error}";
                     return false;

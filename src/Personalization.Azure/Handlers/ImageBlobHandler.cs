@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,14 +33,11 @@ public sealed partial class ImageBlobHandler(ImageIngestion ingestion, IOptions<
             {
                 var id = BlobPaths.RecognitionInstanceId(owned.Key, image.Path, image.ContentHash!);
                 started.Add(id);
-                if (await client.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+                var request = new RecognitionRequest(new ImageRef(owned.Key, image.ContentHash!), image.Path, _thresholds);
+                if (!await client.StartOnceAsync(ActivityNames.RecognizeImage, request, id, cancellationToken).ConfigureAwait(false))
                 {
                     Log.Duplicate(logger, id);
-                    continue;
                 }
-
-                var request = new RecognitionRequest(new ImageRef(owned.Key, image.ContentHash!), image.Path, _thresholds);
-                await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.RecognizeImage, request, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
             }
         }
 

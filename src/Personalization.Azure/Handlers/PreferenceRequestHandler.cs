@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,14 +40,15 @@ public sealed partial class PreferenceRequestHandler(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         var instanceId = BlobPaths.PreferenceInstanceId(request.Owner, request.RequestId);
-        if (await client.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is not null)
+        if (await client.StartOnceAsync(ActivityNames.JudgePreferences, request, instanceId, cancellationToken).ConfigureAwait(false))
+        {
+            Log.Started(logger, instanceId, request.Owner.Value, request.Pairs.Count);
+        }
+        else
         {
             Log.Duplicate(logger, instanceId);
-            return new RequestAcceptance(instanceId, null);
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.JudgePreferences, request, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-        Log.Started(logger, instanceId, request.Owner.Value, request.Pairs.Count);
         return new RequestAcceptance(instanceId, null);
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Personalization.Azure.Storage;
 using Personalization.Azure.Workflows;
 using Personalization.Core.Domain;
@@ -16,33 +15,8 @@ public static class PreferenceRequestParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         request = null;
-        var bytes = Encoding.UTF8.GetByteCount(text);
-        if (bytes > options.MaxMessageBytes)
+        if (!RequestMessages.TryRead<PreferenceRequestMessage>(text, options.MaxMessageBytes, "preference request", null, m => m.Owner, out var message, out var owner, out reason))
         {
-            reason = $"oversized: {bytes} bytes, the limit is {options.MaxMessageBytes}";
-            return false;
-        }
-
-        PreferenceRequestMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<PreferenceRequestMessage>(text, StorageJson.Messages);
-        }
-        catch (JsonException e)
-        {
-            reason = $"malformed: not a preference request JSON object ({e.Message})";
-            return false;
-        }
-
-        if (message is null)
-        {
-            reason = "malformed: empty message";
-            return false;
-        }
-
-        if (!OwnerId.TryParse(message.Owner, out var owner, out var error))
-        {
-            reason = $"malformed: {error}";
             return false;
         }
 
@@ -81,7 +55,7 @@ public static class PreferenceRequestParser
                 return false;
             }
 
-            if (!BlobPaths.TryParseImage($"{owner}/{path}", out _, out _, out error))
+            if (!BlobPaths.TryParseImage($"{owner}/{path}", out _, out _, out var error))
             {
                 reason = $"malformed: {error}";
                 return false;

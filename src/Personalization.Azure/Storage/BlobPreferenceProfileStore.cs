@@ -13,11 +13,7 @@ public sealed class BlobPreferenceProfileStore(StorageClients storage) : IPrefer
 {
     public async Task PutAsync(OwnerId owner, PreferenceProfile profile, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Owner != owner.Value)
-        {
-            throw new PreferenceException($"the profile belongs to '{profile.Owner}', not to '{owner}'");
-        }
+        PreferenceProfileOwnership.EnsureStoredFor(owner, profile);
 
         await StorageJson.UploadAsync(storage.Profiles, BlobPaths.PreferenceProfile(owner), profile, StorageJson.Analyses, cancellationToken).ConfigureAwait(false);
     }
@@ -45,11 +41,6 @@ public sealed class BlobPreferenceProfileStore(StorageClients storage) : IPrefer
             throw new InvalidDataException($"the preference profile blob '{name}' is damaged: {e.Message}", e);
         }
 
-        if (profile is not null && profile.Owner != owner.Value)
-        {
-            throw new PreferenceException($"the stored profile of '{owner}' names another owner ('{profile.Owner}'); refusing to use it");
-        }
-
-        return profile;
+        return PreferenceProfileOwnership.EnsureReadFor(owner, profile);
     }
 }

@@ -14,12 +14,7 @@ internal static class OutcomePrinter
             return;
         }
 
-        var found = r.Concept is { } c ? $"<{c}>" : "none";
-        if (r.AlsoPresent is { Count: > 0 } also)
-        {
-            found += string.Concat(also.Select(a => $" +<{a.Concept}>"));
-        }
-
+        var found = r.Recognized.Count == 0 ? "none" : string.Join(" +", r.Recognized.Select(x => $"<{x.Concept}>"));
         var line = string.Create(CultureInfo.InvariantCulture, $"{outcome.Id}\t{found}\t{r.Score:F3}\t{r.Stage}");
         if (truth is not null)
         {

@@ -23,7 +23,7 @@ internal static class ItemSection
 
         var state = item.Labelled && !item.Correct ? "wrong" : r.Concept is null ? "none" : "ok";
         html.Append(c, $"<section class=\"item {state}\" data-stage=\"{r.Stage}\" data-concept=\"{HtmlEncode(r.Concept?.Value ?? "none")}\"><h3>{HtmlEncode(o.Id)}</h3>");
-        IReadOnlyList<RecognizedRef> hits = r.Concept is { } winner ? [new RecognizedRef(winner, r.Box, r.Score), .. r.AlsoPresent ?? []] : [];
+        var hits = r.Recognized;
         AppendPhoto(html, a, hits, thumb);
         var found = hits.Count > 0 ? string.Join(" + ", hits.Select(h => $"<b>&lt;{HtmlEncode(h.Concept.Value)}&gt;</b>")) : "<b>none of the concepts</b>";
         html.Append(c, $"<p class=\"verdict\">{found} · score {r.Score:F3} · decided by <i>{r.Stage}</i>");

@@ -2,7 +2,7 @@ namespace Personalization.Core.Recognition;
 
 /// <summary>The thresholds one chain run decides with; part of its input so a replay decides the same way.</summary>
 /// <param name="AlsoPresentAbove">A second concept found in another region is named too at this retrieval score or above.</param>
-public sealed record ChainThresholds(int TopK, int HitsPerRegion, float TextWeight, float RejectBelow, float AcceptAbove, float PairwiseAccept, float AlsoPresentAbove = 0.70f)
+public sealed record ChainThresholds(int TopK, int HitsPerRegion, float TextWeight, float RejectBelow, float AcceptAbove, float PairwiseAccept, float AlsoPresentAbove = 0.66f)
 {
     public static ChainThresholds From(RecognitionOptions options)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
@@ -34,9 +35,10 @@ public sealed record RecognitionResult(
     double? CaptionReward = null,
     IReadOnlyList<RecognizedRef>? AlsoPresent = null)
 {
-    /// <summary>Every concept named for the photo: the answer first, then the others also present.</summary>
-    public IReadOnlyList<ConceptName> AllConcepts =>
-        Concept is { } c ? [c, .. (AlsoPresent ?? []).Select(a => a.Concept)] : [];
+    /// <summary>Every concept named for the photo, with its box and score: the answer first, then the others also present.</summary>
+    [JsonIgnore] // derived: not written to results or orchestration history
+    public IReadOnlyList<RecognizedRef> Recognized =>
+        Concept is { } c ? [new RecognizedRef(c, Box, Score), .. AlsoPresent ?? []] : [];
 }
 
 /// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>

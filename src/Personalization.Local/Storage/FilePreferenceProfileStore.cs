@@ -16,11 +16,7 @@ public sealed class FilePreferenceProfileStore(IOptions<LocalDataOptions> option
 
     public async Task PutAsync(OwnerId owner, PreferenceProfile profile, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Owner != owner.Value)
-        {
-            throw new PreferenceException($"the profile belongs to '{profile.Owner}', not to '{owner}'");
-        }
+        PreferenceProfileOwnership.EnsureStoredFor(owner, profile);
 
         var file = FileOf(owner);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -61,12 +57,7 @@ public sealed class FilePreferenceProfileStore(IOptions<LocalDataOptions> option
             }
         }
 
-        if (profile is not null && profile.Owner != owner.Value)
-        {
-            throw new PreferenceException($"the stored profile of '{owner}' names another owner ('{profile.Owner}'); refusing to use it");
-        }
-
-        return profile;
+        return PreferenceProfileOwnership.EnsureReadFor(owner, profile);
     }
 
     private string FileOf(OwnerId owner) => Path.Combine(_root, owner.Value, "preference-profile.json");

@@ -61,10 +61,10 @@ public sealed class MultiConceptTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answer is one of the two: {primaryRight}/30; both named, each in its half: {both}/30; another concept named too: {foreign}"));
 
-        // Measured with the offline encoders at Recognition:AlsoPresentAbove 0.70: 29/30, 9/30, 1 (docs/thresholds.md); the
+        // Measured with the offline encoders at Recognition:AlsoPresentAbove 0.66: 29/30, 13/30, 1 (docs/thresholds.md); the
         // floors leave room for another CPU's rounding.
         Assert.True(primaryRight >= 27, $"the answer was one of the two subjects in only {primaryRight} of 30 composites");
-        Assert.True(both >= 7, $"both subjects were named in only {both} of 30 composites");
+        Assert.True(both >= 10, $"both subjects were named in only {both} of 30 composites");
         Assert.True(foreign <= 2, $"{foreign} concepts not in the photo were named as also present");
     }
 

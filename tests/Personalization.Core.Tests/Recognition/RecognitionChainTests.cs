@@ -212,7 +212,7 @@ public sealed class RecognitionChainTests
 
         Assert.Equal(Name("bo"), result.Concept);
         Assert.Equal([new RecognizedRef(Name("mochi"), Regions[2], 0.75f)], result.AlsoPresent);
-        Assert.Equal([Name("bo"), Name("mochi")], result.AllConcepts);
+        Assert.Equal([Name("bo"), Name("mochi")], result.Recognized.Select(r => r.Concept));
         Assert.Equal([Name("bo"), Name("mochi")], Assert.Single(steps.CaptionInputs).Concepts.Select(c => c.Concept));
         Assert.Contains("also present: <mochi> (0.750)", result.Trace.Decision, StringComparison.Ordinal);
     }
@@ -229,6 +229,6 @@ public sealed class RecognitionChainTests
 
         Assert.Null(result.Concept);
         Assert.Null(result.AlsoPresent);
-        Assert.Empty(result.AllConcepts);
+        Assert.Empty(result.Recognized);
     }
 }
