@@ -19,6 +19,9 @@ public static class ModelsServiceCollectionExtensions
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EncoderOptions>().BindConfiguration(EncoderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocalFeatures.LocalFeatureOptions>().BindConfiguration(LocalFeatures.LocalFeatureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<LocalFeatures.SiftExtractor>();
+        services.TryAddSingleton<ILocalFeatureMatcher, LocalFeatures.SiftMatcher>();
         services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ModelLocator>();
         services.TryAddSingleton<OnnxSessionFactory>();
@@ -41,7 +44,8 @@ public static class ModelsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DetectionOptions>>(),
             sp.GetRequiredService<IOptions<EncoderOptions>>(),
             sp.GetRequiredService<IOptions<ClipOptions>>(),
-            sp.GetRequiredService<Core.Diagnostics.StageTimings>()));
+            sp.GetRequiredService<Core.Diagnostics.StageTimings>(),
+            sp.GetRequiredService<LocalFeatures.SiftExtractor>()));
         return services;
     }
 }

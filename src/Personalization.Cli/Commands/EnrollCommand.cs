@@ -15,20 +15,46 @@ internal static class EnrollCommand
         var category = new Option<string?>("--category") { Description = "What kind of thing it is (dog, teapot, backpack)." };
         var description = new Option<string?>("--description") { Description = "A few words that tell it apart from others of its kind." };
         var attributes = new Option<string[]>("--attribute") { Description = "A distinguishing feature (repeatable), e.g. \"pink bow tie\".", AllowMultipleArgumentsPerToken = false };
+        var boxes = new Option<string[]>("--box")
+        {
+            Description = "The object's box x,y,width,height in pixels of a photo, one per photo in the order given (repeatable). Without it the object is chosen automatically.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var images = new Argument<string[]>("IMAGE") { Description = "Reference photos of the concept (one is enough; three help on hard photos).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("enroll", "Adds or updates a concept from one or more reference photos. Enrolling the same photo again changes nothing.")
         {
-            owner, name, category, description, attributes, images,
+            owner, name, category, description, attributes, boxes, images,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
+            var photos = ImageFiles.Expand(parse.GetValue(images) ?? []);
+            var drawn = parse.GetValue(boxes) ?? [];
+            if (drawn.Length > photos.Count)
+            {
+                await console.Error.WriteLineAsync($"error: {drawn.Length} --box values for {photos.Count} photo(s): give at most one box per photo, in order").ConfigureAwait(false);
+                return ExitCodes.Fatal;
+            }
+
+            var boxByPhoto = new Dictionary<string, BoundingBox>(StringComparer.Ordinal);
+            for (var i = 0; i < drawn.Length; i++)
+            {
+                if (!BoundingBox.TryParse(drawn[i], out var box, out var error))
+                {
+                    await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                    return ExitCodes.Fatal;
+                }
+
+                boxByPhoto[photos[i].Id] = box;
+            }
+
             var request = new EnrollmentRequest(
                 OwnerId.Parse(parse.GetValue(owner)),
                 ConceptName.Parse(parse.GetValue(name)),
                 parse.GetValue(category),
                 parse.GetValue(description),
                 parse.GetValue(attributes) ?? [],
-                ImageFiles.Expand(parse.GetValue(images) ?? []));
+                photos,
+                boxByPhoto);
             var outcome = await services.GetRequiredService<EnrollmentService>().EnrollAsync(request, token).ConfigureAwait(false);
             foreach (var (id, error) in outcome.Failures)
             {

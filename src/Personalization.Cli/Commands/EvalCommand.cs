@@ -23,22 +23,32 @@ internal static class EvalCommand
         var negatives = new Option<string?>("--negatives") { Description = "Folder of images that show none of the concepts." };
         var output = new Option<string>("--out") { Description = "Folder for summary.json, results and report.html (default ./out/eval).", DefaultValueFactory = _ => Path.Combine("out", "eval") };
         var json = new Option<bool>("--json") { Description = "Print summary.json instead of the text summary." };
+        var boxes = new Option<string?>("--reference-boxes")
+        {
+            Description = "CSV image,x,y,width,height (image relative to the dataset folder, pixels of that image): enrol each listed reference from its box; the others use the object chosen automatically.",
+        };
         var compare = new Option<string[]>("--compare")
         {
             Description = "Also run with these settings changed (repeatable KEY=VALUE, e.g. Encoders:Image=resnet18) and print both side by side.",
         };
         var command = new Command("eval", "Measures recognition on a labelled folder: accuracy, precision/recall/F1, top-1/top-3 retrieval, caption metric, stages, confusions.")
         {
-            dataset, references, negatives, output, json, compare,
+            dataset, references, negatives, output, json, compare, boxes,
         };
         command.SetAction(async (parse, ct) =>
         {
             LabelledDataset data;
             List<string> negativeFiles;
             Dictionary<string, string?> changes;
+            Dictionary<string, BoundingBox>? referenceBoxes = null;
             try
             {
                 data = LabelledDataset.Load(Path.GetFullPath(parse.GetValue(dataset)!), parse.GetValue(references));
+                if (parse.GetValue(boxes) is { } boxFile)
+                {
+                    referenceBoxes = ReferenceBoxes.Load(boxFile, data.Root);
+                }
+
                 var negativesDir = parse.GetValue(negatives);
                 if (negativesDir is not null && !Directory.Exists(negativesDir))
                 {
@@ -48,7 +58,7 @@ internal static class EvalCommand
                 negativeFiles = negativesDir is null ? [] : [.. ImageFiles.Expand([negativesDir]).Select(s => s.Id)];
                 changes = ParseChanges(parse.GetValue(compare) ?? []);
             }
-            catch (Exception e) when (e is DirectoryNotFoundException or ArgumentException)
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException or IOException)
             {
                 await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
@@ -57,7 +67,7 @@ internal static class EvalCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var asJson = parse.GetValue(json);
 
-            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, ct).ConfigureAwait(false);
+            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct).ConfigureAwait(false);
             if (baseline is null)
             {
                 return exit;
@@ -66,7 +76,7 @@ internal static class EvalCommand
             SummaryDocument? other = null;
             if (changes.Count > 0)
             {
-                (var otherExit, other) = await RunOnceAsync(parse, globals, console, data, negativeFiles, Path.Combine(outDir, "compare"), changes, false, ct).ConfigureAwait(false);
+                (var otherExit, other) = await RunOnceAsync(parse, globals, console, data, negativeFiles, Path.Combine(outDir, "compare"), changes, false, referenceBoxes, ct).ConfigureAwait(false);
                 exit = Math.Max(exit, otherExit);
             }
 
@@ -92,7 +102,7 @@ internal static class EvalCommand
 
     private static async Task<(int Exit, SummaryDocument? Summary)> RunOnceAsync(
         ParseResult parse, GlobalOptions globals, CliConsole console, LabelledDataset data, IReadOnlyList<string> negatives, string outDir,
-        Dictionary<string, string?> changes, bool skippedNotice, CancellationToken ct)
+        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct)
     {
         // A fresh owner in a throw-away data folder: an evaluation never touches the user's concepts.
         var scratch = Directory.CreateTempSubdirectory("personalize-eval-");
@@ -111,7 +121,7 @@ internal static class EvalCommand
                 }
 
                 var owner = OwnerId.Parse("eval-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
-                var run = await LabelledRunner.RunAsync(services, data, negatives, owner, console, printLines: false, token).ConfigureAwait(false);
+                var run = await LabelledRunner.RunAsync(services, data, negatives, owner, console, printLines: false, token, referenceBoxes).ConfigureAwait(false);
                 summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
                 await ResultFiles.WriteAsync(outDir, run.Outcomes, token).ConfigureAwait(false);
                 await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);

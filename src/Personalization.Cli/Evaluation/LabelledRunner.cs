@@ -18,7 +18,8 @@ namespace Personalization.Cli.Evaluation;
 internal static class LabelledRunner
 {
     public static async Task<LabelledRun> RunAsync(
-        IServiceProvider services, LabelledDataset data, IReadOnlyList<string> negatives, OwnerId owner, CliConsole console, bool printLines, CancellationToken token)
+        IServiceProvider services, LabelledDataset data, IReadOnlyList<string> negatives, OwnerId owner, CliConsole console, bool printLines, CancellationToken token,
+        IReadOnlyDictionary<string, BoundingBox>? referenceBoxes = null)
     {
         var index = services.GetRequiredService<IConceptIndex>();
         var timings = services.GetRequiredService<StageTimings>();
@@ -36,7 +37,7 @@ internal static class LabelledRunner
         foreach (var concept in data.Concepts)
         {
             var outcome = await enrolment.EnrollAsync(
-                new EnrollmentRequest(owner, concept.Name, concept.Category, null, [], [.. concept.References.Select(ImageSource.FromFile)]), token).ConfigureAwait(false);
+                new EnrollmentRequest(owner, concept.Name, concept.Category, null, [], [.. concept.References.Select(ImageSource.FromFile)], referenceBoxes), token).ConfigureAwait(false);
             foreach (var failure in outcome.Failures)
             {
                 enrolFailures.Add(failure);

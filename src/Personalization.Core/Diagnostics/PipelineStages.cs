@@ -12,6 +12,9 @@ public static class PipelineStages
     /// <summary>Region rendering, image encoder(s), label bridge, colours; per image.</summary>
     public const string Embed = "embed";
 
+    /// <summary>SIFT keypoints and descriptors of the photo (or of a reference's object region).</summary>
+    public const string LocalFeatures = "local features";
+
     /// <summary>The recognition chain: retrieval, reasoning, verification, pairwise, caption.</summary>
     public const string Chain = "chain";
 

@@ -4,4 +4,17 @@ namespace Personalization.Core.Domain;
 /// <param name="Score">s = ½·image-image + ½·image-text.</param>
 /// <param name="QueryRegion">Index of the query region that matched best.</param>
 /// <param name="ReferenceRegion">Index of the concept's reference region that matched best, over all its references.</param>
-public sealed record Candidate(ConceptName Concept, float Score, float ImageSimilarity, float TextSimilarity, int QueryRegion, int ReferenceRegion);
+/// <param name="Inliers">Local-feature matches consistent with one similarity transform, best over the concept's
+/// references (0 when not verified).</param>
+/// <param name="MatchedBox">Where those inliers put the concept in the query (original pixels); null without a match.</param>
+/// <param name="GlobalScore">The fused global score before local evidence was added (equal to <paramref name="Score"/> without it).</param>
+public sealed record Candidate(
+    ConceptName Concept,
+    float Score,
+    float ImageSimilarity,
+    float TextSimilarity,
+    int QueryRegion,
+    int ReferenceRegion,
+    int Inliers = 0,
+    BoundingBox? MatchedBox = null,
+    float? GlobalScore = null);

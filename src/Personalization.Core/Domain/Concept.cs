@@ -9,6 +9,8 @@ namespace Personalization.Core.Domain;
 /// <param name="Fingerprint">All fingerprint attributes A with their text vectors, user-written first.</param>
 /// <param name="DescriptionVector">fᵗ: the text encoder's vector of the description.</param>
 /// <param name="EncoderSpace">Which encoders made the vectors; vectors of another space are not comparable.</param>
+/// <param name="Negatives">Regions the user rejected as not this concept (hard negatives): a query region that looks
+/// more like one of them than like the concept's references is not taken for it.</param>
 public sealed record Concept(
     OwnerId Owner,
     ConceptName Name,
@@ -20,12 +22,25 @@ public sealed record Concept(
     IReadOnlyList<ConceptReference> References,
     [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] DescriptionVector,
     string EncoderSpace,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<HardNegative>? Negatives = null)
 {
     /// <summary>All reference regions of all reference photos, in order.</summary>
     [JsonIgnore]
     public IEnumerable<ReferenceRegion> AllRegions => References.SelectMany(r => r.Regions);
 }
+
+/// <summary>A region the user said is not the concept (a rejected recognition), kept to lower its score on look-alikes.</summary>
+/// <param name="ContentHash">The photo it came from.</param>
+/// <param name="Box">The rejected region in that photo.</param>
+/// <param name="ImageVector">The region's image-encoder feature.</param>
+/// <param name="Local">The region's local features, when extracted.</param>
+public sealed record HardNegative(
+    string ContentHash,
+    BoundingBox Box,
+    [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] ImageVector,
+    LocalFeatures? Local,
+    DateTimeOffset RejectedAt);
 
 /// <param name="Source"><c>user</c>, <c>detector</c>, <c>classifier</c>, <c>color</c> or <c>vlm</c>.</param>
 public sealed record FingerprintAttribute(
@@ -34,7 +49,18 @@ public sealed record FingerprintAttribute(
     [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] Vector);
 
 /// <summary>One reference photo of a concept, keyed by its content hash so re-enrolment is idempotent.</summary>
-public sealed record ConceptReference(string ContentHash, string FileName, int Width, int Height, IReadOnlyList<ReferenceRegion> Regions);
+/// <param name="Focus">The object region it was enrolled from and how that was chosen (null: enrolled before regions).</param>
+/// <param name="Local">Local features of that region, computed once at enrolment (null: none, or disabled).</param>
+/// <param name="Origin"><c>enrolled</c>, or <c>confirmed</c> when it came from a recognition the user confirmed.</param>
+public sealed record ConceptReference(
+    string ContentHash,
+    string FileName,
+    int Width,
+    int Height,
+    IReadOnlyList<ReferenceRegion> Regions,
+    ReferenceFocus? Focus = null,
+    LocalFeatures? Local = null,
+    string? Origin = null);
 
 public sealed record ReferenceRegion(
     BoundingBox Box,

@@ -5,13 +5,28 @@ namespace Personalization.Core.Domain;
 /// (the whole image first, then the chosen detector crops) and the dominant colours.
 /// </summary>
 /// <param name="ContentHash">SHA-256 of the file's bytes, lower-case hex: the idempotency key.</param>
+/// <param name="Local">Local features (keypoints and descriptors) for geometric verification; null when disabled.</param>
+/// <param name="Focus">For a reference photo: the object region the concept was enrolled from (the user's box, or the
+/// one chosen automatically); its regions and local features then come from that region only. Null for a query.</param>
 public sealed record ImageAnalysis(
     string ContentHash,
     int Width,
     int Height,
     IReadOnlyList<Detection> Detections,
     IReadOnlyList<ImageRegion> Regions,
-    IReadOnlyList<NamedColor> DominantColors);
+    IReadOnlyList<NamedColor> DominantColors,
+    LocalFeatures? Local = null,
+    ReferenceFocus? Focus = null);
+
+/// <summary>The object region of a reference photo and how it was chosen.</summary>
+/// <param name="Source"><c>user</c> (a box the user drew), <c>detector</c> (the detection nearest the centre, weighted
+/// by size) or <c>whole</c> (no detection: the whole photo).</param>
+public sealed record ReferenceFocus(BoundingBox Box, string Source, string? Label)
+{
+    public const string User = "user";
+    public const string Detector = "detector";
+    public const string Whole = "whole";
+}
 
 /// <summary>One embedded region of an image.</summary>
 /// <param name="Source"><c>image</c> for the whole image, <c>detection</c> for a detector crop.</param>

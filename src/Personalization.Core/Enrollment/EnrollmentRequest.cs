@@ -6,13 +6,16 @@ namespace Personalization.Core.Enrollment;
 /// <summary>Add or update a concept from one or more reference photos.</summary>
 /// <param name="Category">Null keeps the existing category (or "object" for a new concept).</param>
 /// <param name="Description">Null keeps what the user wrote before.</param>
+/// <param name="Boxes">The object's box in some of the photos, by image id (original pixels). A photo without one is
+/// enrolled from the object chosen automatically.</param>
 public sealed record EnrollmentRequest(
     OwnerId Owner,
     ConceptName Name,
     string? Category,
     string? Description,
     IReadOnlyList<string> Attributes,
-    IReadOnlyList<ImageSource> Images);
+    IReadOnlyList<ImageSource> Images,
+    IReadOnlyDictionary<string, BoundingBox>? Boxes = null);
 
 /// <summary>The stored concept (null if nothing could be enrolled) and the images that failed, with why.</summary>
 public sealed record EnrollmentOutcome(Concept? Concept, IReadOnlyList<(string Id, string Error)> Failures, int AddedReferences);

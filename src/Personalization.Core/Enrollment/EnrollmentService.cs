@@ -28,7 +28,8 @@ public sealed class EnrollmentService(
         {
             try
             {
-                inputs.Add(new ImageInput(source.Id, await source.ReadAsync(cancellationToken).ConfigureAwait(false)));
+                var box = request.Boxes is { } boxes && boxes.TryGetValue(source.Id, out var b) ? b : null;
+                inputs.Add(new ImageInput(source.Id, await source.ReadAsync(cancellationToken).ConfigureAwait(false), AsReference: true, box));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -88,7 +89,10 @@ public sealed class EnrollmentService(
                 Path.GetFileName(id),
                 analysis.Width,
                 analysis.Height,
-                [.. analysis.Regions.Select(r => new ReferenceRegion(r.Box, r.Source, r.Label, r.ImageVector, r.TextVector))]));
+                [.. analysis.Regions.Select(r => new ReferenceRegion(r.Box, r.Source, r.Label, r.ImageVector, r.TextVector))],
+                analysis.Focus,
+                analysis.Local,
+                ReferenceOrigins.Enrolled));
             added++;
         }
 

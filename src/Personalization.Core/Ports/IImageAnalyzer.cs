@@ -16,7 +16,10 @@ public interface IImageAnalyzer
 }
 
 /// <summary>An image's bytes with the caller's id for it (a path or blob name). The bytes are not copied.</summary>
-public sealed record ImageInput(string Id, ReadOnlyMemory<byte> Bytes);
+/// <param name="AsReference">A concept's reference photo: analysed as its object region only (<paramref name="Box"/>, or
+/// one chosen automatically), so the background of the room it was taken in is not part of the concept.</param>
+/// <param name="Box">The object's box drawn by the user, in original pixels; it must lie inside the photo.</param>
+public sealed record ImageInput(string Id, ReadOnlyMemory<byte> Bytes, bool AsReference = false, BoundingBox? Box = null);
 
 /// <summary>The analysis of one input, or the one-line reason it failed.</summary>
 public sealed record ImageAnalysisResult(string Id, ImageAnalysis? Analysis, string? Error)

@@ -54,7 +54,8 @@ public sealed record AttributeEvidence(string Attribute, float Score, bool Visib
 
 /// <param name="QueryImage">The query's bytes, for a reasoner that looks at pixels.</param>
 /// <param name="CandidateImage">The candidate's first reference photo, for a reasoner that looks at pixels.</param>
-public sealed record PairwiseRequest(ImageAnalysis Query, Concept Candidate, ImageSource? QueryImage = null, ImageSource? CandidateImage = null);
+/// <param name="Retrieval">How retrieval scored the candidate, with its local-feature inliers; null when unknown.</param>
+public sealed record PairwiseRequest(ImageAnalysis Query, Concept Candidate, ImageSource? QueryImage = null, ImageSource? CandidateImage = null, Candidate? Retrieval = null);
 
 /// <param name="Probability">P(same object): P(Yes)/(P(Yes)+P(No)), or a calibrated similarity offline.</param>
 public sealed record PairwiseJudgement(ConceptName Concept, float Probability, string Evidence);

@@ -1,17 +1,22 @@
 using System.Numerics.Tensors;
+using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
 namespace Personalization.Core.Recognition;
 
 /// <summary>
-/// Multimodal retrieval (R2P, with RAP's per-region search): every query region is searched against the
-/// owner's reference regions (image→image) and descriptions (image→text); the hits name the candidate
-/// concepts, whose exact fused score is then s = max over query regions of
-/// (1−w)·max over reference regions cos(fᵛ(q), fᵛᵢ) + w·cos(fᵗ(q), fᵗᵢ). Thread-safe.
+/// Multimodal retrieval (R2P, with RAP's per-region search) with geometric verification: every query region is
+/// searched against the owner's reference regions (image→image) and descriptions (image→text); the hits name the
+/// candidate concepts, whose exact fused global score is s = max over query regions of
+/// (1−w)·max over reference regions cos(fᵛ(q), fᵛᵢ) + w·cos(fᵗ(q), fᵗᵢ). The best of them by that score (a shortlist)
+/// are then verified with local features against every reference of theirs, and the inliers add to the score
+/// (<see cref="LocalEvidence"/>). Thread-safe.
 /// </summary>
-public sealed class CandidateRetriever(IConceptIndex index)
+public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher? matcher = null, IOptions<RecognitionOptions>? options = null)
 {
+    private readonly RecognitionOptions _options = options?.Value ?? new RecognitionOptions();
+
     /// <param name="concepts">The owner's concepts when the caller already has them (the chain reads them once per
     /// run); null to read them from the index.</param>
     public async Task<IReadOnlyList<Candidate>> RetrieveAsync(
@@ -27,17 +32,101 @@ public sealed class CandidateRetriever(IConceptIndex index)
 
         var hits = await index.SearchAsync(owner, queries, cancellationToken).ConfigureAwait(false);
         var named = new HashSet<ConceptName>(hits.SelectMany(h => h).Select(h => h.Concept));
-        if (named.Count == 0)
+        concepts ??= await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
+        var verifying = matcher is not null && _options.LocalWeight > 0 && query.Local is not null;
+
+        // With local features every concept can be verified, even one no region's global search named.
+        var pool = verifying ? concepts : [.. concepts.Where(c => named.Contains(c.Name))];
+        if (pool.Count == 0)
         {
             return [];
         }
 
-        concepts ??= await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
-        var scored = concepts.Where(c => named.Contains(c.Name)).Select(c => Score(c, query, textWeight));
-        return [.. scored.OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).Take(topK)];
+        var scored = pool.Select(c => Score(c, query, textWeight)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        if (verifying)
+        {
+            scored = Verify(scored, concepts, query, cancellationToken);
+        }
+
+        return [.. scored.Take(topK)];
     }
 
-    /// <summary>The exact fused score of one concept for one query.</summary>
+    /// <summary>Local evidence in [0, 1] from an inlier count.</summary>
+    public static float LocalEvidence(int inliers, int minInliers, int cap) =>
+        cap <= minInliers ? (inliers > minInliers ? 1f : 0f) : Math.Clamp((inliers - minInliers) / (float)(cap - minInliers), 0f, 1f);
+
+    private List<Candidate> Verify(List<Candidate> scored, IReadOnlyList<Concept> concepts, ImageAnalysis query, CancellationToken cancellationToken)
+    {
+        var shortlist = _options.LocalShortlist > 0 ? scored.Take(_options.LocalShortlist).ToList() : scored;
+        var byName = concepts.ToDictionary(c => c.Name);
+        var references = new List<(int Candidate, LocalFeatures Features, bool Negative)>();
+        for (var i = 0; i < shortlist.Count; i++)
+        {
+            var concept = byName[shortlist[i].Concept];
+            foreach (var local in concept.References.Select(r => r.Local).Concat((concept.Negatives ?? []).Select(n => n.Local)))
+            {
+                if (local is not null && local.Kind == matcher!.Kind)
+                {
+                    references.Add((i, local, concept.References.All(r => !ReferenceEquals(r.Local, local))));
+                }
+            }
+        }
+
+        var matches = matcher!.Match(query.Local!, [.. references.Select(r => r.Features)], cancellationToken);
+        var best = new LocalMatch[shortlist.Count];
+        var bestNegative = new int[shortlist.Count];
+        for (var k = 0; k < references.Count; k++)
+        {
+            var i = references[k].Candidate;
+            if (references[k].Negative)
+            {
+                bestNegative[i] = Math.Max(bestNegative[i], matches[k].Inliers);
+            }
+            else if (best[i] is null || matches[k].Inliers > best[i].Inliers)
+            {
+                best[i] = matches[k];
+            }
+        }
+
+        // A query that matches a rejected region at least as well as the concept's references gets no local evidence.
+        for (var i = 0; i < shortlist.Count; i++)
+        {
+            if (best[i] is { } m && bestNegative[i] > _options.LocalMinInliers && bestNegative[i] >= m.Inliers)
+            {
+                best[i] = LocalMatch.None;
+            }
+        }
+
+        var verified = new List<Candidate>(scored.Count);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var c = scored[i];
+            if (i < shortlist.Count && best[i] is { } m)
+            {
+                var evidence = LocalEvidence(m.Inliers, _options.LocalMinInliers, _options.LocalInlierCap);
+                var box = m.QueryBox is { } b ? Clip(b, query.Width, query.Height) : null;
+                c = c with { Score = c.Score + ((float)_options.LocalWeight * evidence), Inliers = m.Inliers, MatchedBox = m.Inliers > _options.LocalMinInliers ? box : null, GlobalScore = c.Score };
+            }
+
+            verified.Add(c);
+        }
+
+        return [.. verified.OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal)];
+    }
+
+    private static BoundingBox? Clip(BoundingBox box, int width, int height)
+    {
+        var x0 = Math.Clamp(box.X, 0, width);
+        var y0 = Math.Clamp(box.Y, 0, height);
+        var x1 = Math.Clamp(box.X + box.Width, 0, width);
+        var y1 = Math.Clamp(box.Y + box.Height, 0, height);
+        return x1 - x0 < 1 || y1 - y0 < 1 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /// <summary>
+    /// The exact fused score of one concept for one query. A query region that looks at least as much like one of the
+    /// concept's hard negatives (regions the user rejected) as like its references does not count for it.
+    /// </summary>
     public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight)
     {
         ArgumentNullException.ThrowIfNull(concept);
@@ -57,6 +146,11 @@ public sealed class CandidateRetriever(IConceptIndex index)
                     image = s;
                     matched = r;
                 }
+            }
+
+            if (concept.Negatives is { Count: > 0 } negatives && negatives.Any(n => n.ImageVector.Length == region.ImageVector.Length && TensorPrimitives.Dot(region.ImageVector, n.ImageVector) >= image))
+            {
+                continue;
             }
 
             var text = concept.DescriptionVector.Length == region.TextVector.Length

@@ -56,7 +56,7 @@ public sealed class DirectRecognitionSteps(
         var concept = (await ConceptsAsync(input.Image.Owner).ConfigureAwait(false)).FirstOrDefault(c => c.Name.Equals(input.Candidate))
             ?? throw new InvalidOperationException($"concept <{input.Candidate}> disappeared during recognition");
         var reference = concept.References.Count > 0 ? Pixels(concept.Owner, concept.References[0].ContentHash) : null;
-        return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference), cancellationToken).ConfigureAwait(false);
+        return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference, input.Retrieval), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> CaptionAsync(CaptionStepInput input)

@@ -43,7 +43,8 @@ public sealed record VerificationStep(IReadOnlyList<CandidateVerification> Candi
 /// <param name="Score">Mean text-image similarity of the claimed attributes; null when nothing was claimed.</param>
 public sealed record CandidateVerification(ConceptName Concept, float? Score, IReadOnlyList<AttributeEvidence> Attributes);
 
-public sealed record PairStepInput(ImageRef Image, ConceptName Candidate);
+/// <param name="Retrieval">The candidate as retrieval scored it (with its local-feature evidence), when known.</param>
+public sealed record PairStepInput(ImageRef Image, ConceptName Candidate, Candidate? Retrieval = null);
 
 public sealed record CaptionStepInput(ImageRef Image, IReadOnlyList<RecognizedRef> Concepts);
 

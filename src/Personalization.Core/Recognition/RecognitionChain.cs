@@ -40,7 +40,7 @@ public static class RecognitionChain
         }
 
         // Fan out: start every comparison, then await them all (activities run in parallel in the orchestrator).
-        var pending = candidates.Select(c => steps.ComparePairAsync(new PairStepInput(image, c.Concept))).ToList();
+        var pending = candidates.Select(c => steps.ComparePairAsync(new PairStepInput(image, c.Concept, c))).ToList();
         var judgements = await Task.WhenAll(pending);
         var pairwiseWinner = RecognitionDecisions.AcceptAfterPairwise(judgements, thresholds);
         if (pairwiseWinner is null)
@@ -58,7 +58,7 @@ public static class RecognitionChain
     private static async Task<RecognitionResult> FinishAsync(
         IRecognitionSteps steps, ImageRef image, ChainThresholds thresholds, RetrievalStep retrieval, Candidate? winner, float score, string stage, DecisionTrace trace)
     {
-        BoundingBox? box = winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null;
+        BoundingBox? box = winner?.MatchedBox ?? (winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null);
         var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds);
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));

@@ -103,17 +103,18 @@ public static class RecognitionDecisions
             return [];
         }
 
-        var named = new List<BoundingBox> { regions[winner.QueryRegion] };
+        var named = new List<BoundingBox> { winner.MatchedBox ?? regions[winner.QueryRegion] };
         var also = new List<RecognizedRef>();
         foreach (var c in candidates.Where(c => !c.Concept.Equals(winner.Concept)).OrderByDescending(c => c.Score))
         {
-            if (c.Score < thresholds.AlsoPresentAbove || c.QueryRegion < 1 || c.QueryRegion >= regions.Count
+            var located = c.MatchedBox is not null && c.Inliers >= thresholds.AlsoPresentInliers;
+            if (c.Score < thresholds.AlsoPresentAbove || (!located && (c.QueryRegion < 1 || c.QueryRegion >= regions.Count))
                 || pairwise?.FirstOrDefault(j => j.Concept.Equals(c.Concept)) is { } judged && judged.Probability < thresholds.PairwiseAccept)
             {
                 continue;
             }
 
-            var box = regions[c.QueryRegion];
+            var box = located ? c.MatchedBox! : regions[c.QueryRegion];
             if (named.All(n => n.IntersectionOverUnion(box) < DistinctRegionIou))
             {
                 named.Add(box);

@@ -31,6 +31,25 @@ public sealed class RecognitionOptions
     [Range(0.0, 1.0)]
     public double TextWeight { get; set; } = 0.3;
 
+    /// <summary>
+    /// Weight of local-feature evidence in the retrieval score: s = global + w·clamp((inliers − LocalMinInliers) /
+    /// (LocalInlierCap − LocalMinInliers), 0, 1). 0 turns geometric verification off.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double LocalWeight { get; set; } = 0.3;
+
+    /// <summary>Inliers at or below this count add nothing (RANSAC finds a few by chance in any clutter).</summary>
+    [Range(0, 100)]
+    public int LocalMinInliers { get; set; } = 3;
+
+    /// <summary>Inliers at which local evidence is full.</summary>
+    [Range(1, 500)]
+    public int LocalInlierCap { get; set; } = 20;
+
+    /// <summary>How many concepts, best by global score, are verified with local features (0: all of the owner's).</summary>
+    [Range(0, 10_000)]
+    public int LocalShortlist { get; set; } = 10;
+
     /// <summary>Below this fused retrieval score the answer is "none of my concepts" at once.</summary>
     [Range(-1.0, 1.0)]
     public double RejectBelow { get; set; } = 0.58;
@@ -46,6 +65,13 @@ public sealed class RecognitionOptions
     /// </summary>
     [Range(-1.0, 1.0)]
     public double AlsoPresentAbove { get; set; } = 0.66;
+
+    /// <summary>
+    /// A further concept is also named, wherever local features put it (even inside the whole-photo region), when it
+    /// has at least this many inliers and its score reaches <see cref="AlsoPresentAbove"/>.
+    /// </summary>
+    [Range(1, 500)]
+    public int AlsoPresentInliers { get; set; } = 12;
 
     /// <summary>The pairwise fallback's winner needs at least this probability.</summary>
     [Range(0.0, 1.0)]

@@ -9,6 +9,7 @@ using Personalization.Models.Colors;
 using Personalization.Models.Detection;
 using Personalization.Models.Encoders;
 using Personalization.Models.Imaging;
+using Personalization.Models.LocalFeatures;
 using Personalization.Models.Onnx;
 using SkiaSharp;
 
@@ -34,6 +35,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
     private readonly EncoderOptions _encoders;
     private readonly string _labelsFile;
     private readonly StageTimings _timings;
+    private readonly SiftExtractor? _localFeatures;
     private readonly SemaphoreSlim _bridgeGate = new(1, 1);
     private LabelBridge? _bridge;
 
@@ -44,13 +46,15 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         IOptions<DetectionOptions> detection,
         IOptions<EncoderOptions> encoders,
         IOptions<ClipOptions> clip,
-        StageTimings timings)
+        StageTimings timings,
+        SiftExtractor? localFeatures = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(detection);
         ArgumentNullException.ThrowIfNull(encoders);
         _decoder = decoder;
         _timings = timings;
+        _localFeatures = localFeatures is { Enabled: true } ? localFeatures : null;
         _textEncoder = textEncoder;
         _detection = detection.Value;
         _encoders = encoders.Value;
@@ -108,8 +112,19 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                             detections = _detector.Detect(decoded, cancellationToken);
                         }
 
-                        var regions = RegionSelector.Select(detections, decoded.OriginalWidth, decoded.OriginalHeight, _detection);
-                        prepared.Add(new PreparedImage(i, hash, decoded, detections, regions));
+                        var (w, h) = (decoded.OriginalWidth, decoded.OriginalHeight);
+                        var focus = input.AsReference ? ReferenceFocusChooser.Choose(input.Box, detections, w, h) : null;
+                        var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection) : RegionSelector.ForReference(focus, w, h, _detection);
+                        Core.Domain.LocalFeatures? local = null;
+                        if (_localFeatures is not null)
+                        {
+                            using (_timings.Measure(PipelineStages.LocalFeatures))
+                            {
+                                local = focus is null ? _localFeatures.ExtractWhole(decoded) : _localFeatures.ExtractRegion(decoded, focus.Box);
+                            }
+                        }
+
+                        prepared.Add(new PreparedImage(i, hash, decoded, detections, regions) { Focus = focus, Local = local });
                     }
                     catch
                     {
@@ -134,7 +149,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                 var whole = p.Embedded[0];
                 results[p.Index] = ImageAnalysisResult.Success(
                     images[p.Index].Id,
-                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors));
+                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors, p.Local, p.Focus));
             }
 
             return results;
@@ -265,5 +280,9 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         public IReadOnlyList<(BoundingBox Box, string Source, string? Label, float Score)> Regions { get; } = regions;
 
         public ImageRegion[] Embedded { get; } = new ImageRegion[regions.Count];
+
+        public ReferenceFocus? Focus { get; init; }
+
+        public Core.Domain.LocalFeatures? Local { get; init; }
     }
 }

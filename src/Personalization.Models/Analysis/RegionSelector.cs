@@ -33,7 +33,54 @@ internal static class RegionSelector
             chosen.Add((Pad(d.Box, width, height), "detection", d.Label, d.Score));
         }
 
+        foreach (var tile in Tiles(width, height, options.GridLevels))
+        {
+            chosen.Add((tile, "tile", null, 0f));
+        }
+
         return chosen;
+    }
+
+    /// <summary>
+    /// A reference photo's regions: its object (the focus) and, when no box was drawn and the settings say so, the whole
+    /// photo too. Nothing else of the room it was taken in.
+    /// </summary>
+    public static IReadOnlyList<(BoundingBox Box, string Source, string? Label, float Score)> ForReference(
+        ReferenceFocus focus, int width, int height, DetectionOptions options)
+    {
+        var whole = new BoundingBox(0, 0, width, height);
+        if (focus.Source == ReferenceFocus.Whole)
+        {
+            return [(whole, "image", null, 1f)];
+        }
+
+        var regions = new List<(BoundingBox Box, string Source, string? Label, float Score)> { (focus.Box, "focus", focus.Label, 1f) };
+        if (focus.Source != ReferenceFocus.User && options.ReferenceWholeImage)
+        {
+            regions.Add((whole, "image", null, 1f));
+        }
+
+        return regions;
+    }
+
+    /// <summary>Overlapping grid tiles: level 1 a 2×2 grid of 60 % tiles, level 2 also a 3×3 grid of 40 % tiles.</summary>
+    internal static IEnumerable<BoundingBox> Tiles(int width, int height, int levels)
+    {
+        (int N, float Size)[] grids = [(2, 0.6f), (3, 0.4f)];
+        foreach (var (n, size) in grids.Take(levels))
+        {
+            var w = width * size;
+            var h = height * size;
+            for (var row = 0; row < n; row++)
+            {
+                for (var col = 0; col < n; col++)
+                {
+                    var x = (width - w) * col / (n - 1);
+                    var y = (height - h) * row / (n - 1);
+                    yield return new BoundingBox(x, y, w, h);
+                }
+            }
+        }
     }
 
     /// <summary>A little context around a box helps the classifier; 5 % each side, inside the image.</summary>

@@ -26,6 +26,19 @@ public sealed class DetectionOptions
     [Range(0, 16)]
     public int MaxRegions { get; set; } = 4;
 
+    /// <summary>
+    /// Region proposals beyond the detector for small objects: 0 none; 1 a 2×2 grid of overlapping tiles (each 60 % of
+    /// the photo's sides); 2 also a 3×3 grid (40 %). Each tile is one more crop to embed.
+    /// </summary>
+    [Range(0, 2)]
+    public int GridLevels { get; set; }
+
+    /// <summary>
+    /// A reference photo enrolled without a drawn box keeps the whole photo as a region besides the object chosen
+    /// automatically (a drawn box always means the object only).
+    /// </summary>
+    public bool ReferenceWholeImage { get; set; } = true;
+
     /// <summary>Crops whose shorter side is below this many original pixels are not embedded.</summary>
     [Range(1, 1024)]
     public int MinRegionSide { get; set; } = 24;

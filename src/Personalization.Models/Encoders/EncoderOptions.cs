@@ -21,6 +21,20 @@ public sealed class EncoderOptions
 
     public string ResNet18Preprocess { get; set; } = "DnnImageModels/ResNetPrepOnnx/ResNetPreprocess.onnx";
 
+    /// <summary>
+    /// How MobileNetV2's last 1280×7×7 feature map becomes the region's vector: <c>gem</c> (generalised mean, p =
+    /// <see cref="GemPower"/>: stresses the strongest local responses, which suits a small object in a large region) or
+    /// <c>average</c> (the model's own global average pool).
+    /// </summary>
+    [RegularExpression("^(gem|average)$", ErrorMessage = "Encoders:Pooling must be gem or average.")]
+    public string Pooling { get; set; } = "average";
+
+    [Range(1.0, 10.0)]
+    public double GemPower { get; set; } = 3;
+
+    /// <summary>The dequantised last feature map of the MobileNetV2 model (before pooling), used for GeM.</summary>
+    public string MobileNetV2FeatureMap { get; set; } = "627";
+
     /// <summary>Regions per model call.</summary>
     [Range(1, 256)]
     public int BatchSize { get; set; } = 16;

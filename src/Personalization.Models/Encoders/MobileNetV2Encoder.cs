@@ -18,12 +18,25 @@ public sealed class MobileNetV2Encoder : IDisposable
 
     private readonly InferenceSession _session;
     private readonly string _inputName;
+    private readonly string? _featureMap;
+    private readonly float _gemPower;
 
     public MobileNetV2Encoder(OnnxSessionFactory sessions, IOptions<EncoderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(options);
-        _session = sessions.Create(options.Value.MobileNetV2Model);
+        if (options.Value.Pooling == "gem")
+        {
+            _featureMap = options.Value.MobileNetV2FeatureMap;
+            _gemPower = (float)options.Value.GemPower;
+            var bytes = File.ReadAllBytes(sessions.Locator.Locate(options.Value.MobileNetV2Model));
+            _session = sessions.Create(OnnxGraphOutputs.WithOutput(bytes, _featureMap));
+        }
+        else
+        {
+            _session = sessions.Create(options.Value.MobileNetV2Model);
+        }
+
         _inputName = _session.InputNames[0];
         if (!_session.OutputNames.Contains("features"))
         {
@@ -56,8 +69,10 @@ public sealed class MobileNetV2Encoder : IDisposable
             using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, length), [count, 3, InputSize, InputSize]);
             using var runOptions = new RunOptions();
             using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-            using var outputs = _session.Run(runOptions, [_inputName], [input], ["features", "output"]);
-            var features = Split(outputs[0].GetTensorDataAsSpan<float>(), count, FeatureDimension);
+            using var outputs = _session.Run(runOptions, [_inputName], [input], [_featureMap ?? "features", "output"]);
+            var features = _featureMap is null
+                ? Split(outputs[0].GetTensorDataAsSpan<float>(), count, FeatureDimension)
+                : GeneralisedMean(outputs[0].GetTensorDataAsSpan<float>(), count, _gemPower);
             var logits = Split(outputs[1].GetTensorDataAsSpan<float>(), count, 1000);
             return (features, logits);
         }
@@ -68,6 +83,32 @@ public sealed class MobileNetV2Encoder : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
+
+    /// <summary>GeM pooling over each channel's spatial map: (mean xᵖ)^(1/p), x clamped at a small positive floor.</summary>
+    internal static float[][] GeneralisedMean(ReadOnlySpan<float> maps, int count, float power)
+    {
+        var cells = maps.Length / (count * FeatureDimension);
+        var result = new float[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var vector = new float[FeatureDimension];
+            for (var c = 0; c < FeatureDimension; c++)
+            {
+                var map = maps.Slice(((i * FeatureDimension) + c) * cells, cells);
+                var sum = 0f;
+                foreach (var x in map)
+                {
+                    sum += MathF.Pow(MathF.Max(x, 1e-6f), power);
+                }
+
+                vector[c] = MathF.Pow(sum / cells, 1f / power);
+            }
+
+            result[i] = vector;
+        }
+
+        return result;
+    }
 
     internal static float[][] Split(ReadOnlySpan<float> data, int count, int dimension)
     {

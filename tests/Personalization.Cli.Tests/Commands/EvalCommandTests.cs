@@ -53,7 +53,7 @@ public sealed class EvalCommandTests
         }
 
         var outDir = Path.Combine(cli.OutDirectory, "eval");
-        var (exit, output, error) = await cli.RunAsync("eval", "--dataset", dataset, "--negatives", negatives, "--out", outDir, "--compare", "Recognition:RejectBelow=0.99");
+        var (exit, output, error) = await cli.RunAsync("eval", "--dataset", dataset, "--negatives", negatives, "--out", outDir, "--compare", "Recognition:RejectBelow=0.99", "--compare", "Recognition:LocalWeight=0");
 
         Assert.True(exit == 0, error);
         Assert.Contains("baseline", output, StringComparison.Ordinal);

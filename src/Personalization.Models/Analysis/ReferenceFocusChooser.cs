@@ -1,0 +1,82 @@
+using System.Globalization;
+using Personalization.Core.Domain;
+using Personalization.Models.Imaging;
+
+namespace Personalization.Models.Analysis;
+
+/// <summary>
+/// The object region of a reference photo: the user's box when one was drawn (checked against the photo), else the
+/// detection that is both large and near the centre (people photograph what they own in the middle), else the whole
+/// photo.
+/// </summary>
+internal static class ReferenceFocusChooser
+{
+    public static ReferenceFocus Choose(BoundingBox? drawn, IReadOnlyList<Core.Domain.Detection> detections, int width, int height)
+    {
+        if (drawn is not null)
+        {
+            return new ReferenceFocus(Validate(drawn, width, height), ReferenceFocus.User, null);
+        }
+
+        var whole = new BoundingBox(0, 0, width, height);
+        Core.Domain.Detection? best = null;
+        var bestValue = 0.0;
+        var halfDiagonal = Math.Sqrt((width * width) + (height * height)) / 2;
+        foreach (var d in detections)
+        {
+            var fraction = d.Box.Area / whole.Area;
+            if (fraction < 0.01 || fraction > 0.9)
+            {
+                continue;
+            }
+
+            var dx = d.Box.X + (d.Box.Width / 2) - (width / 2.0);
+            var dy = d.Box.Y + (d.Box.Height / 2) - (height / 2.0);
+            var centrality = 1 - Math.Min(1, Math.Sqrt((dx * dx) + (dy * dy)) / halfDiagonal);
+            var value = Math.Sqrt(fraction) * centrality * (0.5 + (0.5 * d.Objectness));
+            if (value > bestValue)
+            {
+                bestValue = value;
+                best = d;
+            }
+        }
+
+        return best is null
+            ? new ReferenceFocus(whole, ReferenceFocus.Whole, null)
+            : new ReferenceFocus(Pad(best.Box, 0.1f, width, height), ReferenceFocus.Detector, best.Label);
+    }
+
+    /// <summary>A drawn box must have a size and lie inside the photo (a pixel of rounding allowed).</summary>
+    /// <exception cref="ImageRejectedException">The box is empty, negative or outside the photo.</exception>
+    public static BoundingBox Validate(BoundingBox box, int width, int height)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{box.X:0.#},{box.Y:0.#},{box.Width:0.#},{box.Height:0.#}");
+        if (!float.IsFinite(box.X) || !float.IsFinite(box.Y) || !float.IsFinite(box.Width) || !float.IsFinite(box.Height) || box.Width <= 0 || box.Height <= 0)
+        {
+            throw new ImageRejectedException($"box {text} has zero or negative size");
+        }
+
+        if (box.X < 0 || box.Y < 0 || box.X + box.Width > width + 1 || box.Y + box.Height > height + 1)
+        {
+            throw new ImageRejectedException($"box {text} lies outside the {width}×{height} photo");
+        }
+
+        if (Math.Min(box.Width, box.Height) < 8)
+        {
+            throw new ImageRejectedException($"box {text} is too small (under 8 pixels)");
+        }
+
+        return new BoundingBox(box.X, box.Y, Math.Min(box.Width, width - box.X), Math.Min(box.Height, height - box.Y));
+    }
+
+    internal static BoundingBox Pad(BoundingBox box, float fraction, int width, int height)
+    {
+        var px = box.Width * fraction;
+        var py = box.Height * fraction;
+        var x0 = Math.Max(0, box.X - px);
+        var y0 = Math.Max(0, box.Y - py);
+        var x1 = Math.Min(width, box.X + box.Width + px);
+        var y1 = Math.Min(height, box.Y + box.Height + py);
+        return new BoundingBox(x0, y0, x1 - x0, y1 - y0);
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Personalization.Models.LocalFeatures;
+
+/// <summary>
+/// Local-feature extraction and matching (configuration section <c>LocalFeatures</c>): SIFT keypoints, RootSIFT
+/// matching with Lowe's ratio test, RANSAC with a similarity model. docs/thresholds.md says how the values were chosen.
+/// </summary>
+public sealed class LocalFeatureOptions
+{
+    public const string SectionName = "LocalFeatures";
+
+    /// <summary>Extract local features at all (enrolment and queries). Off: retrieval uses the global vectors only.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Keypoints kept per query photo (the strongest by response).</summary>
+    [Range(16, 10_000)]
+    public int QueryKeypoints { get; set; } = 1500;
+
+    /// <summary>A query photo is reduced to this long side before extraction (never enlarged).</summary>
+    [Range(128, 4096)]
+    public int QueryLongSide { get; set; } = 640;
+
+    /// <summary>Keypoints kept per reference object.</summary>
+    [Range(16, 10_000)]
+    public int ReferenceKeypoints { get; set; } = 600;
+
+    /// <summary>A reference's object region is resized (enlarged if small) to this long side before extraction.</summary>
+    [Range(64, 4096)]
+    public int ReferenceLongSide { get; set; } = 480;
+
+    /// <summary>Lowe's ratio: a match is kept when its distance is below this fraction of the second best.</summary>
+    [Range(0.5, 1.0)]
+    public double Ratio { get; set; } = 0.8;
+
+    /// <summary>RANSAC's inlier tolerance, in pixels of the query as extracted.</summary>
+    [Range(0.5, 50)]
+    public double RansacPixels { get; set; } = 6;
+
+    /// <summary>Parallel matches per query (0: one per processor).</summary>
+    [Range(0, 64)]
+    public int Parallelism { get; set; }
+}

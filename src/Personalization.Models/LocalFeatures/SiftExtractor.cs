@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+using OpenCvSharp.Features2D;
+using Personalization.Core.Domain;
+using Personalization.Models.Imaging;
+using CoreFeatures = Personalization.Core.Domain.LocalFeatures;
+
+namespace Personalization.Models.LocalFeatures;
+
+/// <summary>
+/// SIFT keypoints and descriptors (OpenCV) of a decoded photo, or of one region of it resized to a fixed long side
+/// (a reference's object: enlarged when small, so its texture is seen at the scale queries show it). Reads the decoded
+/// pixels in place (no copy but the grey conversion). Thread-safe: a detector per call.
+/// </summary>
+public sealed class SiftExtractor(IOptions<LocalFeatureOptions> options)
+{
+    public const string FeatureKind = "sift-v1";
+
+    private readonly LocalFeatureOptions _options = options.Value;
+
+    public bool Enabled => _options.Enabled;
+
+    /// <summary>Features of the whole photo (a query), reduced to <see cref="LocalFeatureOptions.QueryLongSide"/>.</summary>
+    public CoreFeatures ExtractWhole(DecodedImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var longSide = Math.Max(image.Width, image.Height);
+        var resize = Math.Min(1.0, _options.QueryLongSide / (double)longSide);
+        return Extract(image, null, resize, _options.QueryKeypoints);
+    }
+
+    /// <summary>Features of one region (original-image pixels), resized to <see cref="LocalFeatureOptions.ReferenceLongSide"/>.</summary>
+    public CoreFeatures ExtractRegion(DecodedImage image, BoundingBox region)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(region);
+        var longSide = Math.Max(region.Width, region.Height) / image.Scale;
+        var resize = _options.ReferenceLongSide / Math.Max(1.0, longSide);
+        return Extract(image, region, resize, _options.ReferenceKeypoints);
+    }
+
+    private static CoreFeatures Extract(DecodedImage image, BoundingBox? region, double resize, int keypoints)
+    {
+        var bitmap = image.Bitmap;
+        using var rgba = Mat.FromPixelData(bitmap.Height, bitmap.Width, MatType.CV_8UC4, bitmap.GetPixels(), bitmap.RowBytes);
+        var roi = new Rect(0, 0, bitmap.Width, bitmap.Height);
+        if (region is not null)
+        {
+            var s = image.Scale;
+            var x0 = Math.Clamp((int)Math.Floor(region.X / s), 0, bitmap.Width - 1);
+            var y0 = Math.Clamp((int)Math.Floor(region.Y / s), 0, bitmap.Height - 1);
+            var x1 = Math.Clamp((int)Math.Ceiling((region.X + region.Width) / s), x0 + 1, bitmap.Width);
+            var y1 = Math.Clamp((int)Math.Ceiling((region.Y + region.Height) / s), y0 + 1, bitmap.Height);
+            roi = new Rect(x0, y0, x1 - x0, y1 - y0);
+        }
+
+        using var view = new Mat(rgba, roi);
+        using var grey = new Mat();
+        Cv2.CvtColor(view, grey, ColorConversionCodes.RGBA2GRAY);
+        using var sized = new Mat();
+        var width = Math.Max(1, (int)Math.Round(roi.Width * resize));
+        var height = Math.Max(1, (int)Math.Round(roi.Height * resize));
+        if (width == roi.Width && height == roi.Height)
+        {
+            grey.CopyTo(sized);
+        }
+        else
+        {
+            Cv2.Resize(grey, sized, new Size(width, height), 0, 0, resize < 1 ? InterpolationFlags.Area : InterpolationFlags.Cubic);
+        }
+
+        var fx = roi.Width / (double)width;
+        var fy = roi.Height / (double)height;
+        using var sift = SIFT.Create(keypoints);
+        using var descriptors = new Mat();
+        sift.DetectAndCompute(sized, null, out var found, descriptors);
+        var count = Math.Min(found.Length, descriptors.Rows);
+        var points = new float[count * 2];
+        var bytes = new byte[count * CoreFeatures.DescriptorLength];
+        float[] values = [];
+        if (count > 0)
+        {
+            descriptors.GetArray(out values);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            points[2 * i] = (float)(((found[i].Pt.X * fx) + roi.X) * image.Scale);
+            points[(2 * i) + 1] = (float)(((found[i].Pt.Y * fy) + roi.Y) * image.Scale);
+            for (var k = 0; k < CoreFeatures.DescriptorLength; k++)
+            {
+                var at = (i * CoreFeatures.DescriptorLength) + k;
+                bytes[at] = (byte)Math.Clamp((int)MathF.Round(values[at]), 0, 255);
+            }
+        }
+
+        return new CoreFeatures(FeatureKind, points, bytes, region, (float)(image.Scale * Math.Max(fx, fy)));
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+using CoreFeatures = Personalization.Core.Domain.LocalFeatures;
+
+namespace Personalization.Models.LocalFeatures;
+
+/// <summary>
+/// Geometric verification with RootSIFT: every reference keypoint is matched to its nearest query keypoint (integer
+/// dot products, AVX-512 or AVX2), kept by Lowe's ratio test, and the matches are fitted with a similarity transform
+/// by RANSAC (OpenCV's <c>estimateAffinePartial2D</c>: 4 degrees of freedom, the model that fits a rigid object seen
+/// again at another place and size). Inliers are counted once per query keypoint, so many reference points piling onto
+/// one query point cannot inflate them. References are matched in parallel. Thread-safe.
+/// </summary>
+public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalFeatureMatcher
+{
+    private const int MinimumMatches = 3;
+    private readonly LocalFeatureOptions _options = options.Value;
+
+    public string Kind => SiftExtractor.FeatureKind;
+
+    public IReadOnlyList<LocalMatch> Match(CoreFeatures query, IReadOnlyList<CoreFeatures> references, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(references);
+        var results = new LocalMatch[references.Count];
+        Array.Fill(results, LocalMatch.None);
+        if (query.Kind != Kind || !query.IsWellFormed || query.Count < 2 || references.Count == 0)
+        {
+            return results;
+        }
+
+        var queryCodes = RootSiftCodes.Encode(query.Descriptors, query.Count, 255f);
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount,
+        };
+        Parallel.For(0, references.Count, parallel, i =>
+        {
+            var reference = references[i];
+            if (reference.Kind == Kind && reference.IsWellFormed && reference.Count >= MinimumMatches)
+            {
+                results[i] = MatchOne(query, queryCodes, reference);
+            }
+        });
+        return results;
+    }
+
+    private LocalMatch MatchOne(CoreFeatures query, byte[] queryCodes, CoreFeatures reference)
+    {
+        var codes = RootSiftCodes.Encode(reference.Descriptors, reference.Count, 127f);
+        var ratio2 = (float)(_options.Ratio * _options.Ratio);
+        var from = new List<Point2f>();
+        var to = new List<Point2f>();
+        var toIndex = new List<int>();
+        for (var i = 0; i < reference.Count; i++)
+        {
+            var (best, second, j) = RootSiftCodes.TopTwo(queryCodes, query.Count, codes.AsSpan(i * RootSiftCodes.Length, RootSiftCodes.Length));
+            if (j < 0 || second == int.MinValue)
+            {
+                continue;
+            }
+
+            // Unit vectors: squared distance = 2 − 2·cos.
+            var d1 = 2f - (2f * best / RootSiftCodes.Unit);
+            var d2 = 2f - (2f * second / RootSiftCodes.Unit);
+            if (d1 < ratio2 * d2)
+            {
+                from.Add(new Point2f(reference.Points[2 * i], reference.Points[(2 * i) + 1]));
+                to.Add(new Point2f(query.Points[2 * j], query.Points[(2 * j) + 1]));
+                toIndex.Add(j);
+            }
+        }
+
+        if (from.Count < MinimumMatches)
+        {
+            return new LocalMatch(from.Count, 0, null);
+        }
+
+        using var source = Mat.FromArray(from.ToArray());
+        using var target = Mat.FromArray(to.ToArray());
+        using var mask = new Mat();
+        using var transform = Cv2.EstimateAffinePartial2D(source, target, mask, RobustEstimationAlgorithms.RANSAC, _options.RansacPixels * query.PixelScale, 2000, 0.99, 10);
+        if (transform is null || transform.Empty() || mask.Empty())
+        {
+            return new LocalMatch(from.Count, 0, null);
+        }
+
+        mask.GetArray(out byte[] flags);
+        transform.GetArray(out double[] t);
+        var scale = Math.Sqrt((t[0] * t[0]) + (t[3] * t[3]));
+        if (double.IsNaN(scale) || scale < 0.02 || scale > 50)
+        {
+            return new LocalMatch(from.Count, 0, null);
+        }
+
+        var distinct = new HashSet<int>();
+        float x0 = float.MaxValue, y0 = float.MaxValue, x1 = float.MinValue, y1 = float.MinValue;
+        for (var k = 0; k < flags.Length; k++)
+        {
+            if (flags[k] != 0 && distinct.Add(toIndex[k]))
+            {
+                x0 = Math.Min(x0, to[k].X);
+                y0 = Math.Min(y0, to[k].Y);
+                x1 = Math.Max(x1, to[k].X);
+                y1 = Math.Max(y1, to[k].Y);
+            }
+        }
+
+        if (distinct.Count == 0)
+        {
+            return new LocalMatch(from.Count, 0, null);
+        }
+
+        var box = reference.Region is { } region ? Transform(region, t) : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
+        return new LocalMatch(from.Count, distinct.Count, box);
+    }
+
+    /// <summary>The reference's region carried into the query by the fitted transform (its corners' bounding box, clipped at 0).</summary>
+    private static BoundingBox Transform(BoundingBox region, double[] t)
+    {
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        foreach (var (x, y) in new[] { (region.X, region.Y), (region.X + region.Width, region.Y), (region.X, region.Y + region.Height), (region.X + region.Width, region.Y + region.Height) })
+        {
+            var u = (t[0] * x) + (t[1] * y) + t[2];
+            var v = (t[3] * x) + (t[4] * y) + t[5];
+            minX = Math.Min(minX, u);
+            minY = Math.Min(minY, v);
+            maxX = Math.Max(maxX, u);
+            maxY = Math.Max(maxY, v);
+        }
+
+        minX = Math.Max(0, minX);
+        minY = Math.Max(0, minY);
+        return new BoundingBox((float)minX, (float)minY, (float)Math.Max(0, maxX - minX), (float)Math.Max(0, maxY - minY));
+    }
+}
