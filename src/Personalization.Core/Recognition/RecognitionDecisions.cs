@@ -108,7 +108,8 @@ public static class RecognitionDecisions
         foreach (var c in candidates.Where(c => !c.Concept.Equals(winner.Concept)).OrderByDescending(c => c.Score))
         {
             var located = c.MatchedBox is not null && c.Inliers >= thresholds.AlsoPresentInliers;
-            if (c.Score < thresholds.AlsoPresentAbove || (!located && (c.QueryRegion < 1 || c.QueryRegion >= regions.Count))
+            // The region rule was measured on global scores (docs/thresholds.md); local evidence must locate on its own.
+            if ((located ? c.Score < thresholds.AlsoPresentAbove : (c.GlobalScore ?? c.Score) < thresholds.AlsoPresentAbove || c.QueryRegion < 1 || c.QueryRegion >= regions.Count)
                 || pairwise?.FirstOrDefault(j => j.Concept.Equals(c.Concept)) is { } judged && judged.Probability < thresholds.PairwiseAccept)
             {
                 continue;
