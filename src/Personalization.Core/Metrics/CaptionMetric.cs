@@ -45,33 +45,31 @@ public static class CaptionMetric
         return tokens.Contains(bare) || tokens.Contains($"<{bare}>");
     }
 
-    /// <summary>Scores one caption against its ground-truth concepts, given the pool of all evaluated concepts.</summary>
-    public static CaptionTally Score(string caption, IEnumerable<string> groundTruth, IEnumerable<string> pool)
+    /// <summary>
+    /// Classifies each ground-truth concept of one caption, in order, as RePIC's evaluation scripts do: correct when
+    /// named; else a miss when some pool concept that is not among <paramref name="groundTruth"/> is named; else none.
+    /// </summary>
+    /// <remarks>
+    /// Concepts of the row's own ground truth never make a miss, so a caption naming one of two people is one correct
+    /// and one none (precision 1, recall 1/2), not a miss. Every ground-truth entry is classified, repeats included, as
+    /// RePIC counts them.
+    /// </remarks>
+    public static IReadOnlyList<ConceptOutcome> Classify(string caption, IEnumerable<string> groundTruth, IEnumerable<string> pool)
     {
         ArgumentNullException.ThrowIfNull(groundTruth);
         ArgumentNullException.ThrowIfNull(pool);
         var tokens = Tokenize(caption);
-        var truth = groundTruth.Select(NormalizeName).Distinct(StringComparer.Ordinal).ToList();
-        var others = pool.Select(NormalizeName).Distinct(StringComparer.Ordinal).ToList();
-        var tally = CaptionTally.Empty;
-        foreach (var concept in truth)
-        {
-            if (IsPresent(tokens, concept))
-            {
-                tally = tally with { Correct = tally.Correct + 1 };
-            }
-            else if (others.Any(o => o != concept && IsPresent(tokens, o)))
-            {
-                tally = tally with { Miss = tally.Miss + 1 };
-            }
-            else
-            {
-                tally = tally with { None = tally.None + 1 };
-            }
-        }
-
-        return tally;
+        var truth = groundTruth.Select(NormalizeName).ToList();
+        var truthSet = truth.ToHashSet(StringComparer.Ordinal);
+        var wrongNamed = pool.Select(NormalizeName).Any(o => !truthSet.Contains(o) && IsPresent(tokens, o));
+        return truth.Select(concept => new ConceptOutcome(
+            concept,
+            IsPresent(tokens, concept) ? CaptionOutcome.Correct : wrongNamed ? CaptionOutcome.Miss : CaptionOutcome.None)).ToList();
     }
+
+    /// <summary>Scores one caption against its ground-truth concepts, given the pool of all evaluated concepts (see <see cref="Classify"/>).</summary>
+    public static CaptionTally Score(string caption, IEnumerable<string> groundTruth, IEnumerable<string> pool) =>
+        CaptionTally.Of(Classify(caption, groundTruth, pool));
 
     /// <summary>Identity-consistency reward: n/m for n of the m concepts named, 0 under 100 characters.</summary>
     public static double IdentityReward(string caption, IReadOnlyCollection<string> concepts)

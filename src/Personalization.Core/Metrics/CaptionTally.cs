@@ -20,5 +20,29 @@ public sealed record CaptionTally(int Correct, int Miss, int None)
         return new(a.Correct + b.Correct, a.Miss + b.Miss, a.None + b.None);
     }
 
+    /// <summary>Counts the outcomes of one or more captions.</summary>
+    public static CaptionTally Of(IEnumerable<ConceptOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var (correct, miss, none) = (0, 0, 0);
+        foreach (var o in outcomes)
+        {
+            if (o.Outcome == CaptionOutcome.Correct)
+            {
+                correct++;
+            }
+            else if (o.Outcome == CaptionOutcome.Miss)
+            {
+                miss++;
+            }
+            else
+            {
+                none++;
+            }
+        }
+
+        return new(correct, miss, none);
+    }
+
     public static CaptionTally Add(CaptionTally a, CaptionTally b) => a + b;
 }

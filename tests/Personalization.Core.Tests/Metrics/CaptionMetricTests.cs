@@ -2,7 +2,11 @@ using Personalization.Core.Metrics;
 
 namespace Personalization.Core.Tests.Metrics;
 
-/// <summary>RePIC's caption metric and identity reward, checked against cases worked out by hand from docs/method.md §3.</summary>
+/// <summary>
+/// RePIC's caption metric and identity reward, checked against cases worked out by hand from docs/method.md §3 and the
+/// classification of RePIC's <c>evaluation/eval_multi_4_concept.py</c>: a miss needs a named pool concept that is not
+/// among the row's own ground truth.
+/// </summary>
 public sealed class CaptionMetricTests
 {
     private static readonly string[] Pool = ["bo", "mochi", "kiki", "lulu"];
@@ -118,12 +122,56 @@ public sealed class CaptionMetricTests
     }
 
     [Fact]
-    public void Score_TwoConceptsOneNamed_IsOneCorrectOneMiss()
+    public void Score_TwoConceptsOneNamed_IsOneCorrectOneNone()
     {
-        // bo: named → correct. mochi: not named, but bo (another pool concept) is → miss.
+        // bo: named → correct. mochi: not named, and the only pool concept named (bo) is this row's own truth → none.
         var tally = CaptionMetric.Score("<bo> sleeps next to a cat.", ["<bo>", "<mochi>"], Pool);
 
+        Assert.Equal(new CaptionTally(1, 0, 1), tally);
+    }
+
+    [Fact]
+    public void Score_WorkedExampleOwnTruthNamed_IsCorrectAndNone()
+    {
+        // Pool {a, b, c}; ground truth [a, b]; only <a> named → a correct, b none: precision 1/1, recall 1/2.
+        var outcomes = CaptionMetric.Classify("A photo of <a> in the park.", ["<a>", "<b>"], ["a", "b", "c"]);
+        var tally = CaptionTally.Of(outcomes);
+
+        Assert.Equal([new ConceptOutcome("a", CaptionOutcome.Correct), new ConceptOutcome("b", CaptionOutcome.None)], outcomes);
+        Assert.Equal(new CaptionTally(1, 0, 1), tally);
+        Assert.Equal(1.0, tally.Precision, 12);
+        Assert.Equal(0.5, tally.Recall, 12);
+    }
+
+    [Fact]
+    public void Score_WorkedExampleOtherPoolConceptNamed_IsCorrectAndMiss()
+    {
+        // Pool {a, b, c}; ground truth [a, b]; <a> and <c> named → a correct, b miss (c is outside the truth):
+        // precision 1/2, recall 1/2.
+        var outcomes = CaptionMetric.Classify("A photo of <a> and <c> in the park.", ["<a>", "<b>"], ["a", "b", "c"]);
+        var tally = CaptionTally.Of(outcomes);
+
+        Assert.Equal([new ConceptOutcome("a", CaptionOutcome.Correct), new ConceptOutcome("b", CaptionOutcome.Miss)], outcomes);
         Assert.Equal(new CaptionTally(1, 1, 0), tally);
+        Assert.Equal(0.5, tally.Precision, 12);
+        Assert.Equal(0.5, tally.Recall, 12);
+    }
+
+    [Fact]
+    public void Score_TwoConceptsOnlyAnOutsiderNamed_IsTwoMisses()
+    {
+        // kiki is in the pool but not this row's truth, so each unnamed truth concept is a miss.
+        var tally = CaptionMetric.Score("<kiki> sleeps on the sofa.", ["<bo>", "<mochi>"], Pool);
+
+        Assert.Equal(new CaptionTally(0, 2, 0), tally);
+    }
+
+    [Fact]
+    public void Classify_BracketedMixedCaseTruth_GivesBareNamesInOrder()
+    {
+        var outcomes = CaptionMetric.Classify("Mochi and a cat.", ["<Mochi>", "<BO>"], Pool);
+
+        Assert.Equal([new ConceptOutcome("mochi", CaptionOutcome.Correct), new ConceptOutcome("bo", CaptionOutcome.None)], outcomes);
     }
 
     [Fact]
@@ -135,11 +183,12 @@ public sealed class CaptionMetricTests
     }
 
     [Fact]
-    public void Score_FourConceptsThreeNamed_IsThreeCorrectOneMiss()
+    public void Score_FourConceptsThreeNamed_IsThreeCorrectOneNone()
     {
+        // The whole pool is this row's truth, so nothing can make lulu a miss.
         var tally = CaptionMetric.Score("<bo>, mochi and (<kiki>) share a sofa.", ["<bo>", "<mochi>", "<kiki>", "<lulu>"], Pool);
 
-        Assert.Equal(new CaptionTally(3, 1, 0), tally);
+        Assert.Equal(new CaptionTally(3, 0, 1), tally);
     }
 
     [Fact]
@@ -151,11 +200,12 @@ public sealed class CaptionMetricTests
     }
 
     [Fact]
-    public void Score_SameConceptTwiceInGroundTruth_CountsOnce()
+    public void Score_SameConceptRepeatedInGroundTruth_CountsEachEntry()
     {
+        // RePIC's scripts classify every ground-truth entry of a row, so recall's denominator counts repeats.
         var tally = CaptionMetric.Score("Here <bo> plays.", ["<bo>", "bo", "<BO>"], Pool);
 
-        Assert.Equal(new CaptionTally(1, 0, 0), tally);
+        Assert.Equal(new CaptionTally(3, 0, 0), tally);
     }
 
     [Fact]
@@ -166,20 +216,20 @@ public sealed class CaptionMetricTests
             CaptionMetric.Score("Here <bo> plays on the lawn.", ["<bo>"], Pool), // (1, 0, 0)
             CaptionMetric.Score("Here <mochi> plays on the lawn.", ["<bo>"], Pool), // (0, 1, 0)
             CaptionMetric.Score("Here a dog plays on the lawn.", ["<bo>"], Pool), // (0, 0, 1)
-            CaptionMetric.Score("<bo> sleeps next to a cat.", ["<bo>", "<mochi>"], Pool), // (1, 1, 0)
-            CaptionMetric.Score("<bo>, mochi and (<kiki>) share a sofa.", ["<bo>", "<mochi>", "<kiki>", "<lulu>"], Pool), // (3, 1, 0)
+            CaptionMetric.Score("<bo> sleeps next to a cat.", ["<bo>", "<mochi>"], Pool), // (1, 0, 1)
+            CaptionMetric.Score("<bo>, mochi and (<kiki>) share a sofa.", ["<bo>", "<mochi>", "<kiki>", "<lulu>"], Pool), // (3, 0, 1)
         ];
 
         var total = perImage.Aggregate(CaptionTally.Empty, CaptionTally.Add);
 
-        // correct 1+0+0+1+3 = 5, miss 0+1+0+1+1 = 3, none 0+0+1+0+0 = 1, ground truth 9.
-        // recall = 5/9; precision = 5/(5+3) = 5/8;
-        // F1 = 2·(5/8)·(5/9) / (5/8 + 5/9) = (50/72) / (85/72) = 10/17 ≈ 0.588235.
-        Assert.Equal(new CaptionTally(5, 3, 1), total);
+        // correct 1+0+0+1+3 = 5, miss 0+1+0+0+0 = 1, none 0+0+1+1+1 = 3, ground truth 9.
+        // recall = 5/9; precision = 5/(5+1) = 5/6;
+        // F1 = 2·(5/6)·(5/9) / (5/6 + 5/9) = (50/54) / (75/54) = 2/3.
+        Assert.Equal(new CaptionTally(5, 1, 3), total);
         Assert.Equal(9, total.GroundTruth);
         Assert.Equal(5.0 / 9.0, total.Recall, 12);
-        Assert.Equal(5.0 / 8.0, total.Precision, 12);
-        Assert.Equal(10.0 / 17.0, total.F1, 12);
+        Assert.Equal(5.0 / 6.0, total.Precision, 12);
+        Assert.Equal(2.0 / 3.0, total.F1, 12);
     }
 
     [Fact]

@@ -25,6 +25,19 @@ public sealed class CaptionTallyTests
     }
 
     [Fact]
+    public void Of_MixedOutcomes_CountsEachKind()
+    {
+        ConceptOutcome[] outcomes =
+        [
+            new("bo", CaptionOutcome.Correct), new("mochi", CaptionOutcome.Miss), new("kiki", CaptionOutcome.None),
+            new("lulu", CaptionOutcome.Correct), new("bo", CaptionOutcome.None),
+        ];
+
+        Assert.Equal(new CaptionTally(2, 1, 2), CaptionTally.Of(outcomes));
+        Assert.Equal(CaptionTally.Empty, CaptionTally.Of([]));
+    }
+
+    [Fact]
     public void Ratios_OnlyNone_HaveZeroPrecisionRecallAndF1()
     {
         // Nothing named at all: precision has no denominator (0 correct + 0 miss) and is reported as 0.
