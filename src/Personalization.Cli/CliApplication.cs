@@ -21,6 +21,7 @@ public static class CliApplication
         root.Subcommands.Add(AskCommand.Create(globals, console));
         root.Subcommands.Add(DemoCommand.Create(globals, console));
         root.Subcommands.Add(EvalCommand.Create(globals, console));
+        root.Subcommands.Add(MakeBenchmarkCommand.Create(console));
         root.Subcommands.Add(ScoreCaptionsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(globals, console));
         root.Subcommands.Add(PreferCommand.Create(globals, console));

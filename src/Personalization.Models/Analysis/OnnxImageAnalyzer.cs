@@ -120,7 +120,9 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         {
                             using (_timings.Measure(PipelineStages.LocalFeatures))
                             {
-                                local = focus is null ? _localFeatures.ExtractWhole(decoded) : _localFeatures.ExtractRegion(decoded, focus.Box);
+                                local = focus is null ? _localFeatures.ExtractWhole(decoded)
+                                    : focus.Source == ReferenceFocus.Whole ? _localFeatures.ExtractRegion(decoded, focus.Box)
+                                    : _localFeatures.ExtractObject(decoded, focus.Box);
                             }
                         }
 

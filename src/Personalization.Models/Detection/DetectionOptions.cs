@@ -37,7 +37,7 @@ public sealed class DetectionOptions
     /// A reference photo enrolled without a drawn box keeps the whole photo as a region besides the object chosen
     /// automatically (a drawn box always means the object only).
     /// </summary>
-    public bool ReferenceWholeImage { get; set; } = true;
+    public bool ReferenceWholeImage { get; set; }
 
     /// <summary>Crops whose shorter side is below this many original pixels are not embedded.</summary>
     [Range(1, 1024)]

@@ -29,6 +29,14 @@ public sealed class LocalFeatureOptions
     [Range(64, 4096)]
     public int ReferenceLongSide { get; set; } = 480;
 
+    /// <summary>
+    /// Background suppression at enrolment: a keypoint of the reference's object region whose descriptor is at least
+    /// this similar (RootSIFT cosine) to a keypoint elsewhere in the same photo is the room, not the object, and is
+    /// dropped, so another concept photographed in the same room does not match it. 1 keeps everything.
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double BackgroundCosine { get; set; } = 0.9;
+
     /// <summary>Lowe's ratio: a match is kept when its distance is below this fraction of the second best.</summary>
     [Range(0.5, 1.0)]
     public double Ratio { get; set; } = 0.8;

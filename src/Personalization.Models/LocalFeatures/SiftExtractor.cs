@@ -39,6 +39,60 @@ public sealed class SiftExtractor(IOptions<LocalFeatureOptions> options)
         return Extract(image, region, resize, _options.ReferenceKeypoints);
     }
 
+    /// <summary>
+    /// The object region's features without those that also appear elsewhere in the photo (the room around it): each
+    /// region keypoint is compared with the whole photo's keypoints outside the region.
+    /// </summary>
+    public CoreFeatures ExtractObject(DecodedImage image, BoundingBox region)
+    {
+        var features = ExtractRegion(image, region);
+        if (_options.BackgroundCosine >= 1 || features.Count == 0)
+        {
+            return features;
+        }
+
+        var context = ExtractWhole(image);
+        var outside = Enumerable.Range(0, context.Count).Where(i =>
+        {
+            var (x, y) = (context.Points[2 * i], context.Points[(2 * i) + 1]);
+            return x < region.X || y < region.Y || x > region.X + region.Width || y > region.Y + region.Height;
+        }).ToList();
+        if (outside.Count < 2)
+        {
+            return features;
+        }
+
+        var outsideSift = new byte[outside.Count * CoreFeatures.DescriptorLength];
+        for (var k = 0; k < outside.Count; k++)
+        {
+            context.Descriptors.AsSpan(outside[k] * CoreFeatures.DescriptorLength, CoreFeatures.DescriptorLength).CopyTo(outsideSift.AsSpan(k * CoreFeatures.DescriptorLength));
+        }
+
+        var outsideCodes = RootSiftCodes.Encode(outsideSift, outside.Count, 255f);
+        var codes = RootSiftCodes.Encode(features.Descriptors, features.Count, 127f);
+        var limit = (int)(_options.BackgroundCosine * RootSiftCodes.Unit);
+        var keep = new List<int>(features.Count);
+        for (var i = 0; i < features.Count; i++)
+        {
+            var (best, _, _) = RootSiftCodes.TopTwo(outsideCodes, outside.Count, codes.AsSpan(i * RootSiftCodes.Length, RootSiftCodes.Length));
+            if (best < limit)
+            {
+                keep.Add(i);
+            }
+        }
+
+        var points = new float[keep.Count * 2];
+        var descriptors = new byte[keep.Count * CoreFeatures.DescriptorLength];
+        for (var k = 0; k < keep.Count; k++)
+        {
+            points[2 * k] = features.Points[2 * keep[k]];
+            points[(2 * k) + 1] = features.Points[(2 * keep[k]) + 1];
+            features.Descriptors.AsSpan(keep[k] * CoreFeatures.DescriptorLength, CoreFeatures.DescriptorLength).CopyTo(descriptors.AsSpan(k * CoreFeatures.DescriptorLength));
+        }
+
+        return features with { Points = points, Descriptors = descriptors };
+    }
+
     private static CoreFeatures Extract(DecodedImage image, BoundingBox? region, double resize, int keypoints)
     {
         var bitmap = image.Bitmap;
