@@ -25,10 +25,25 @@ internal static class ConceptsCommand
             {
                 await console.Out.WriteLineAsync(
                     $"<{c.Name}>\t{c.Category}\t{c.References.Count} photo(s)\t{c.Description}\t[{string.Join(", ", c.Fingerprint.Select(f => f.Text))}]").ConfigureAwait(false);
+                foreach (var r in c.References)
+                {
+                    await console.Out.WriteLineAsync($"  {r.FileName}\tregion: {Region(r)}\t{r.Local?.Count ?? 0} keypoints").ConfigureAwait(false);
+                }
             }
 
             return ExitCodes.Success;
         }, ct));
         return command;
     }
+
+    /// <summary>Which region of a reference photo the concept was enrolled from, as the user reads it.</summary>
+    private static string Region(ConceptReference reference) => reference.Focus switch
+    {
+        null => "whole photo (enrolled before regions)",
+        { Source: ReferenceFocus.User } f => $"your box {Box(f.Box)}",
+        { Source: ReferenceFocus.Detector } f => $"chosen automatically: {f.Label ?? "object"} at {Box(f.Box)}",
+        _ => "whole photo (no object detected)",
+    };
+
+    private static string Box(BoundingBox b) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b.X:0},{b.Y:0},{b.Width:0},{b.Height:0}");
 }

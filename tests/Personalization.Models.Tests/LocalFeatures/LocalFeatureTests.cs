@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Options;
+using Personalization.Core.Diagnostics;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
+using Personalization.Models.Analysis;
+using Personalization.Models.Clip;
+using Personalization.Models.Detection;
+using Personalization.Models.Encoders;
+using Personalization.Models.LocalFeatures;
+using Personalization.TestSupport;
+using SkiaSharp;
+
+namespace Personalization.Models.Tests.LocalFeatures;
+
+/// <summary>SIFT extraction through the analyzer, RootSIFT matching with RANSAC, and reference regions, on real photos.</summary>
+public sealed class LocalFeatureTests : IDisposable
+{
+    private readonly MiniLmTextEncoder _text = new(OnnxModels.Factory());
+    private readonly Lazy<OnnxImageAnalyzer> _analyzer;
+    private readonly SiftMatcher _matcher = new(Options.Create(new LocalFeatureOptions()));
+
+    public LocalFeatureTests()
+    {
+        _analyzer = new(() => new OnnxImageAnalyzer(
+            OnnxModels.Factory(), OnnxModels.Decoder(), _text, Options.Create(new DetectionOptions()), Options.Create(new EncoderOptions()),
+            Options.Create(new ClipOptions()), new StageTimings(), new SiftExtractor(Options.Create(new LocalFeatureOptions()))));
+    }
+
+    [Fact]
+    public void VectorDotProducts_AgreeWithTheScalarDefinition()
+    {
+        var random = new Random(3);
+        var sift = new byte[40 * 128];
+        random.NextBytes(sift);
+        var query = RootSiftCodes.Encode(sift, 40, 255f);
+        var reference = RootSiftCodes.Encode(sift.AsSpan(7 * 128, 128), 1, 127f);
+        var (best, second, index) = RootSiftCodes.TopTwo(query, 40, reference);
+        var scalar = Enumerable.Range(0, 40).Select(j => RootSiftCodes.ScalarDot(query.AsSpan(j * 128, 128), reference)).ToList();
+        Assert.Equal(scalar.Max(), best);
+        Assert.Equal(7, index);
+        Assert.Equal(scalar.OrderDescending().ElementAt(1), second);
+        Assert.True(best / RootSiftCodes.Unit > 0.98f, "a descriptor against itself has cosine ≈ 1");
+    }
+
+    [SharedFact]
+    public async Task SameObjectSmallInAnotherPhoto_MatchesWithManyInliersAndItsBox_AnotherObjectDoesNot()
+    {
+        var teapot = Path.Combine(SharedData.DreamBoothDirectory, "teapot");
+        var reference = await AnalyseAsync(Directory.GetFiles(teapot).Order().First(), asReference: true);
+        var other = await AnalyseAsync(Directory.GetFiles(Path.Combine(SharedData.DreamBoothDirectory, "backpack")).Order().First(), asReference: true);
+
+        // The reference photo itself, shrunk to a third and pasted into a bigger everyday photo.
+        var (composite, box) = Paste(Directory.GetFiles(teapot).Order().First(), SharedData.Image("horses.jpg"), 0.3f);
+        var query = await AnalyseBytesAsync(composite, asReference: false);
+
+        Assert.NotNull(query.Local);
+        Assert.NotNull(reference.Local);
+        Assert.Contains(reference.Focus!.Source, new[] { ReferenceFocus.Detector, ReferenceFocus.Whole });
+        var matches = _matcher.Match(query.Local!, [reference.Local!, other.Local!]);
+        Assert.True(matches[0].Inliers >= 15, $"teapot inliers {matches[0].Inliers}");
+        Assert.True(matches[1].Inliers < 8, $"backpack inliers {matches[1].Inliers}");
+        Assert.NotNull(matches[0].QueryBox);
+        var iou = matches[0].QueryBox!.IntersectionOverUnion(box);
+        Assert.True(iou > 0.3, $"matched box {matches[0].QueryBox} vs pasted {box}: IoU {iou:F2}");
+    }
+
+    [SharedFact]
+    public async Task ReferenceWithDrawnBox_IsThatRegionOnly_ABadBoxIsOneLine()
+    {
+        var photo = await File.ReadAllBytesAsync(Directory.GetFiles(Path.Combine(SharedData.DreamBoothDirectory, "dog")).Order().First());
+        var results = await _analyzer.Value.AnalyzeAsync(
+        [
+            new ImageInput("boxed", photo, AsReference: true, Box: new BoundingBox(100, 120, 300, 280)),
+            new ImageInput("outside", photo, AsReference: true, Box: new BoundingBox(500, 500, 400, 400)),
+            new ImageInput("empty", photo, AsReference: true, Box: new BoundingBox(10, 10, 0, 50)),
+        ]);
+        var boxed = results[0].Analysis!;
+        Assert.Equal(ReferenceFocus.User, boxed.Focus!.Source);
+        Assert.Single(boxed.Regions);
+        Assert.Equal(new BoundingBox(100, 120, 300, 280), boxed.Regions[0].Box);
+        Assert.All(Enumerable.Range(0, boxed.Local!.Count), i =>
+        {
+            Assert.InRange(boxed.Local.Points[2 * i], 99, 401);
+            Assert.InRange(boxed.Local.Points[(2 * i) + 1], 119, 401);
+        });
+        Assert.Contains("outside", results[1].Error!, StringComparison.Ordinal);
+        Assert.Contains("zero or negative size", results[2].Error!, StringComparison.Ordinal);
+    }
+
+    private async Task<ImageAnalysis> AnalyseAsync(string path, bool asReference) => await AnalyseBytesAsync(await File.ReadAllBytesAsync(path), asReference);
+
+    private async Task<ImageAnalysis> AnalyseBytesAsync(byte[] bytes, bool asReference)
+    {
+        var result = (await _analyzer.Value.AnalyzeAsync([new ImageInput("x", bytes, asReference)]))[0];
+        return result.Analysis ?? throw new InvalidOperationException(result.Error);
+    }
+
+    private static (byte[] Jpeg, BoundingBox Box) Paste(string subject, string background, float widthFraction)
+    {
+        using var back = SKBitmap.Decode(background);
+        using var front = SKBitmap.Decode(subject);
+        using var surface = SKSurface.Create(new SKImageInfo(back.Width, back.Height));
+        var canvas = surface.Canvas;
+        using var backImage = SKImage.FromBitmap(back);
+        canvas.DrawImage(backImage, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        var w = back.Width * widthFraction;
+        var h = w * front.Height / front.Width;
+        var rect = SKRect.Create(back.Width * 0.55f, back.Height * 0.35f, w, h);
+        using var image = SKImage.FromBitmap(front);
+        canvas.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear));
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 92);
+        return (data.ToArray(), new BoundingBox(rect.Left, rect.Top, rect.Width, rect.Height));
+    }
+
+    public void Dispose()
+    {
+        if (_analyzer.IsValueCreated)
+        {
+            _analyzer.Value.Dispose();
+        }
+
+        _text.Dispose();
+    }
+}
