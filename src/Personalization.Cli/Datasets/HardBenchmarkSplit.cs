@@ -20,7 +20,7 @@ internal sealed record HardBenchmarkSplit(IReadOnlyList<HardBenchmarkSubject> En
             throw new DirectoryNotFoundException($"DreamBooth folder '{dreamBooth}' does not exist (use --dreambooth DIR)");
         }
 
-        var classes = ReadClasses(Path.Combine(dreamBooth, "subjects.csv"));
+        var classes = LabelledDataset.ReadCategories(Path.Combine(dreamBooth, "subjects.csv"));
         var subjects = Directory.GetDirectories(dreamBooth).Order(StringComparer.Ordinal)
             .Select(d => new HardBenchmarkSubject(
                 Path.GetFileName(d),
@@ -53,24 +53,4 @@ internal sealed record HardBenchmarkSplit(IReadOnlyList<HardBenchmarkSubject> En
 
     /// <summary>A subject can be enrolled only if it has a photo beyond the reference ones to make queries from.</summary>
     private static bool CanEnrol(HardBenchmarkSubject subject) => subject.Photos.Count > HardBenchmarkOptions.ReferencePhotos;
-
-    private static Dictionary<string, string> ReadClasses(string csv)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(csv))
-        {
-            return result;
-        }
-
-        foreach (var line in File.ReadLines(csv).Skip(1))
-        {
-            var parts = line.Split(',', 2);
-            if (parts.Length == 2 && parts[0].Trim().Length > 0)
-            {
-                result[parts[0].Trim()] = parts[1].Trim();
-            }
-        }
-
-        return result;
-    }
 }

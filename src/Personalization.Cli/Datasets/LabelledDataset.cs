@@ -46,7 +46,8 @@ internal sealed record LabelledDataset(string Root, IReadOnlyList<LabelledConcep
         return new LabelledDataset(root, concepts, skipped);
     }
 
-    private static Dictionary<string, string> ReadCategories(string csv)
+    /// <summary>Reads <c>subject,class</c> lines after a header; an absent file is no categories.</summary>
+    internal static Dictionary<string, string> ReadCategories(string csv)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!File.Exists(csv))
