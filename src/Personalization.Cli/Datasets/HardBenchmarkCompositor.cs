@@ -14,7 +14,7 @@ internal static class HardBenchmarkCompositor
     public static void Paste(SKCanvas canvas, SKImage image, HardBenchmarkSticker sticker)
     {
         var dst = SKRect.Create(sticker.Box.Left, sticker.Box.Top, sticker.Box.Width, sticker.Box.Height);
-        var sigma = 0.06f * Math.Min(dst.Width, dst.Height);
+        var sigma = sticker.Feather * Math.Min(dst.Width, dst.Height);
         canvas.SaveLayer(dst, null);
         // The mask goes first and the photo is drawn SrcIn: with Skia a DstIn shape would leave the area outside it untouched.
         using (var mask = new SKPaint { IsAntialias = true, Color = SKColors.White, MaskFilter = SKMaskFilter.CreateBlur(SKBlurStyle.Normal, sigma) })
@@ -26,7 +26,7 @@ internal static class HardBenchmarkCompositor
             }
             else
             {
-                var radius = 0.22f * Math.Min(inner.Width, inner.Height);
+                var radius = 3.5f * sticker.Feather * Math.Min(inner.Width, inner.Height);
                 canvas.DrawRoundRect(inner, radius, radius, mask);
             }
         }

@@ -4,16 +4,17 @@ namespace Personalization.Cli.Datasets;
 
 /// <summary>
 /// A small pool of "rooms", the backgrounds every photo of one seed is taken in: a wall band over a floor band, each
-/// one or two tiles that fade into each other. Floors come from the bottom borders of held-out subjects' photos (real
-/// tables, floors, grass; never an enrolled subject's photo, so no reference or query leaks into a background) and
-/// the lower quarters of the everyday photos, walls from their top borders and the upper quarters. Owns the room images: dispose it.
+/// one or two tiles that fade into each other. Floors come from the bottom borders and corners of held-out subjects'
+/// photos (real tables, floors, grass; never an enrolled subject's photo, so no reference or query leaks into a
+/// background; see <see cref="HardBenchmarkBorders"/>) and the lower quarters of the everyday photos, walls from
+/// their top borders and corners and the upper quarters. Owns the room images: dispose it.
 /// </summary>
 internal sealed class HardBenchmarkRooms : IDisposable
 {
     public const int Count = 8;
     public const int Width = 960;
     public const int Height = 720;
-    private const float Fade = 36;
+    private const float Fade = 60;
 
     private readonly List<SKImage> _rooms;
 
@@ -27,10 +28,9 @@ internal sealed class HardBenchmarkRooms : IDisposable
         var floors = new List<(string Path, SKRect Region)>();
         foreach (var photo in heldOut.SelectMany(s => s.Photos))
         {
-            var size = cache.Get(photo).Info.Rect;
-            // Thin borders: DreamBooth subjects are centred and large, and a wider strip would show part of them.
-            walls.Add((photo, SKRect.Create(0, 0, size.Width, size.Height * 0.18f)));
-            floors.Add((photo, SKRect.Create(0, size.Height * 0.82f, size.Width, size.Height * 0.18f)));
+            var (top, bottom) = HardBenchmarkBorders.Of(cache.Get(photo));
+            walls.AddRange(top.Select(r => (photo, r)));
+            floors.AddRange(bottom.Select(r => (photo, r)));
         }
 
         // Quarters of the everyday photos, not whole ones: a wall should be texture, not one big eagle.
@@ -62,19 +62,53 @@ internal sealed class HardBenchmarkRooms : IDisposable
             using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException("cannot allocate a room");
             surface.Canvas.Clear(SKColors.Gray);
             var horizon = (float)(Height * random.Between(0.35, 0.6));
-            DrawBand(surface.Canvas, cache, walls, random, SKRect.Create(0, 0, Width, horizon), 0);
+            DrawBand(surface.Canvas, cache, walls, random, SKRect.Create(0, 0, Width, horizon), 0, 2);
             // The floor is laid in rows, each about as tall as a border strip is at 1-1.5x, so floors are not blown-up blurs.
             var rows = Math.Max(1, (int)Math.Round((Height - horizon) / random.Between(120, 180)));
             var rowHeight = (Height - horizon) / rows;
             for (var row = 0; row < rows; row++)
             {
                 var top = horizon + (row * rowHeight) - Fade;
-                DrawBand(surface.Canvas, cache, floors, random, new SKRect(0, top, Width, horizon + ((row + 1) * rowHeight)), Fade);
+                DrawBand(surface.Canvas, cache, floors, random, new SKRect(0, top, Width, horizon + ((row + 1) * rowHeight)), Fade, 2);
             }
             rooms.Add(surface.Snapshot());
         }
 
         return new HardBenchmarkRooms(rooms);
+    }
+
+    /// <summary>A view of 60–100 % of a room's width (the photo's 4:3 shape), anywhere in it, maybe mirrored, warmer or cooler.</summary>
+    public static HardBenchmarkRoomView View(Random random)
+    {
+        var w = (float)(Width * random.Between(0.6, 1.0));
+        var h = w * HardBenchmarkOptions.PhotoHeight / HardBenchmarkOptions.PhotoWidth;
+        var source = SKRect.Create((float)random.NextDouble() * (Width - w), (float)random.NextDouble() * (Height - h), w, h);
+        var warmth = (float)random.Between(-0.08, 0.08);
+        var gain = (float)random.Between(0.9, 1.1);
+        return new HardBenchmarkRoomView(source, random.Next(2) == 1, gain * (1 + warmth), gain, gain * (1 - warmth));
+    }
+
+    public static void Draw(SKCanvas canvas, SKImage room, HardBenchmarkRoomView view)
+    {
+        using var paint = new SKPaint
+        {
+            ColorFilter = SKColorFilter.CreateColorMatrix(
+            [
+                view.Red, 0, 0, 0, 0,
+                0, view.Green, 0, 0, 0,
+                0, 0, view.Blue, 0, 0,
+                0, 0, 0, 1, 0,
+            ]),
+        };
+        var dst = SKRect.Create(0, 0, HardBenchmarkOptions.PhotoWidth, HardBenchmarkOptions.PhotoHeight);
+        canvas.Save();
+        if (view.Mirror)
+        {
+            canvas.Scale(-1, 1, dst.MidX, 0);
+        }
+
+        canvas.DrawImage(room, view.Source, dst, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        canvas.Restore();
     }
 
     public void Dispose()
@@ -87,13 +121,16 @@ internal sealed class HardBenchmarkRooms : IDisposable
         _rooms.Clear();
     }
 
-    private static void DrawBand(SKCanvas canvas, HardBenchmarkPhotoCache cache, List<(string Path, SKRect Region)> patches, Random random, SKRect band, float fadeTop)
+    /// <summary>One to <paramref name="most"/> tiles side by side, each fading into the one on its left.</summary>
+    private static void DrawBand(SKCanvas canvas, HardBenchmarkPhotoCache cache, List<(string Path, SKRect Region)> patches, Random random, SKRect band, float fadeTop, int most)
     {
-        var split = random.Next(2) == 0 ? band.Right : band.Left + (float)(band.Width * random.Between(0.35, 0.65));
-        DrawCover(canvas, cache, random.Pick(patches), random, SKRect.Create(band.Left, band.Top, split - band.Left, band.Height), 0, fadeTop);
-        if (split < band.Right)
+        var tiles = random.Next(1, most + 1);
+        var left = band.Left;
+        for (var t = 0; t < tiles; t++)
         {
-            DrawCover(canvas, cache, random.Pick(patches), random, new SKRect(split - Fade, band.Top, band.Right, band.Bottom), Fade, fadeTop);
+            var right = t == tiles - 1 ? band.Right : band.Left + (band.Width * (t + 1) / tiles) + (float)(band.Width / tiles * random.Between(-0.15, 0.15));
+            DrawCover(canvas, cache, random.Pick(patches), random, new SKRect(t == 0 ? left : left - Fade, band.Top, right, band.Bottom), t == 0 ? 0 : Fade, fadeTop);
+            left = right;
         }
     }
 

@@ -54,19 +54,25 @@ internal sealed class HardBenchmarkScenes(int seed, HardBenchmarkPhotoCache cach
         int distractorCount, IReadOnlyList<HardBenchmarkSubject> props, IReadOnlyList<HardBenchmarkSubject> lookAlikes, (double Low, double High) propSize)
     {
         var room = random.Next(HardBenchmarkRooms.Count);
-        var origin = new SKPointI(random.Next(0, HardBenchmarkRooms.Width - W + 1), random.Next(0, HardBenchmarkRooms.Height - H + 1));
+        var view = HardBenchmarkRooms.View(random);
         HardBenchmarkSticker? main = null;
         if (subject is not null && photo is not null)
         {
             var (crop, w, h) = HardBenchmarkLayout.Fit(HardBenchmarkLayout.CentralCrop(cache.Get(photo), random), random.Between(size.Low, size.High), 0.85);
-            main = new HardBenchmarkSticker(photo, subject.Label(photo), crop, HardBenchmarkLayout.Anywhere(random, w, h), random.Next(2) == 1 && role != "reference", random.Next(2) == 0, false);
+            // A reference's box is what gets enrolled: a rounded mask with a narrow feather keeps the room out of it.
+            var reference = role == "reference";
+            main = new HardBenchmarkSticker(photo, subject.Label(photo), crop, HardBenchmarkLayout.Anywhere(random, w, h), random.Next(2) == 1 && !reference, random.Next(2) == 0 && !reference, false)
+            {
+                Feather = reference ? 0.025f : 0.06f,
+            };
         }
 
-        var stickers = Distractors(random, distractorCount, main?.Box, props, lookAlikes, propSize, role == "clutter");
+        // Nothing may overlap a reference's box (it would be enrolled with the subject); a query's subject may be a fifth hidden.
+        var stickers = Distractors(random, distractorCount, main?.Box, props, lookAlikes, propSize, role == "clutter", role == "reference" ? 0 : 0.18);
         using var bitmap = new SKBitmap(new SKImageInfo(W, H, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
         {
-            canvas.DrawImage(rooms[room], SKRect.Create(origin.X, origin.Y, W, H), SKRect.Create(0, 0, W, H), new SKSamplingOptions(SKFilterMode.Nearest), null);
+            HardBenchmarkRooms.Draw(canvas, rooms[room], view);
             foreach (var sticker in stickers.Where(s => !s.Over).Append(main).Concat(stickers.Where(s => s.Over)))
             {
                 if (sticker is not null)
@@ -81,7 +87,7 @@ internal sealed class HardBenchmarkScenes(int seed, HardBenchmarkPhotoCache cach
     }
 
     private List<HardBenchmarkSticker> Distractors(Random random, int count, SKRectI? subject, IReadOnlyList<HardBenchmarkSubject> props,
-        IReadOnlyList<HardBenchmarkSubject> lookAlikes, (double Low, double High) size, bool clutterOnly)
+        IReadOnlyList<HardBenchmarkSubject> lookAlikes, (double Low, double High) size, bool clutterOnly, double hidden)
     {
         var stickers = new List<HardBenchmarkSticker>();
         var used = new HashSet<HardBenchmarkSubject>();
@@ -114,7 +120,7 @@ internal sealed class HardBenchmarkScenes(int seed, HardBenchmarkPhotoCache cach
             }
 
             var (fitted, w, h) = HardBenchmarkLayout.Fit(crop, random.Between(size.Low, size.High), 0.6);
-            if (HardBenchmarkLayout.Beside(random, w, h, subject, ref covered) is { } box)
+            if (HardBenchmarkLayout.Beside(random, w, h, subject, ref covered, hidden) is { } box)
             {
                 stickers.Add(new HardBenchmarkSticker(source, label, fitted, box, random.Next(2) == 1, random.Next(2) == 0, random.Next(2) == 0));
             }
