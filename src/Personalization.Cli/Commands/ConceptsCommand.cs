@@ -23,12 +23,9 @@ internal static class ConceptsCommand
 
             foreach (var c in concepts)
             {
+                var regions = string.Join("; ", c.References.Select(r => $"{r.FileName}: {Region(r)}, {r.Local?.Count ?? 0} keypoints"));
                 await console.Out.WriteLineAsync(
-                    $"<{c.Name}>\t{c.Category}\t{c.References.Count} photo(s)\t{c.Description}\t[{string.Join(", ", c.Fingerprint.Select(f => f.Text))}]").ConfigureAwait(false);
-                foreach (var r in c.References)
-                {
-                    await console.Out.WriteLineAsync($"  {r.FileName}\tregion: {Region(r)}\t{r.Local?.Count ?? 0} keypoints").ConfigureAwait(false);
-                }
+                    $"<{c.Name}>\t{c.Category}\t{c.References.Count} photo(s)\t{c.Description}\t[{string.Join(", ", c.Fingerprint.Select(f => f.Text))}]\tregions: {regions}").ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
