@@ -166,7 +166,7 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
     /// (which refuses backslashes and empty, '.' or '..' segments), the percent-decoded path must pass it too
     /// (<c>..%2Fbob%2Fx.jpg</c>, <c>..%5Cbob</c>): a proxy or a later reader may decode it once more.
     /// </summary>
-    private static bool TryParseRouteImage(string owner, string? path, out OwnerId id, out string imagePath, out string error)
+    internal static bool TryParseRouteImage(string owner, string? path, out OwnerId id, out string imagePath, out string error)
     {
         if (!BlobPaths.TryParseImage($"{owner}/{path}", out id, out imagePath, out error))
         {

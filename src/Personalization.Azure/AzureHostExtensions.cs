@@ -46,6 +46,7 @@ public static class AzureHostExtensions
         services.TryAddSingleton<BulkRequestHandler>();
         services.TryAddSingleton<PreferenceRequestHandler>();
         services.TryAddSingleton<ConceptCatalog>();
+        services.TryAddSingleton<FeedbackHandler>();
 
         builder.AddAzureSearch();
         builder.AddServiceBus();

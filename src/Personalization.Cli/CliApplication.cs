@@ -17,6 +17,8 @@ public static class CliApplication
         root.Subcommands.Add(EnrollCommand.Create(globals, console));
         root.Subcommands.Add(ConceptsCommand.Create(globals, console));
         root.Subcommands.Add(ForgetCommand.Create(globals, console));
+        root.Subcommands.Add(ConfirmCommand.Create(globals, console));
+        root.Subcommands.Add(RejectCommand.Create(globals, console));
         root.Subcommands.Add(RecognizeCommand.Create(globals, console));
         root.Subcommands.Add(AskCommand.Create(globals, console));
         root.Subcommands.Add(DemoCommand.Create(globals, console));

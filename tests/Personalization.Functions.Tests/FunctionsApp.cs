@@ -31,11 +31,14 @@ internal sealed class FunctionsApp : IAsyncDisposable
         _dataDirectory = dataDirectory;
         Api = ActivatorUtilities.CreateInstance<HttpApi>(host.Services);
         Preferences = ActivatorUtilities.CreateInstance<PreferenceApi>(host.Services);
+        Feedback = ActivatorUtilities.CreateInstance<FeedbackApi>(host.Services);
     }
 
     public HttpApi Api { get; }
 
     public PreferenceApi Preferences { get; }
+
+    public FeedbackApi Feedback { get; }
 
     public IServiceProvider Services => _host.Services;
 

@@ -23,6 +23,7 @@ internal static class EvalCommand
         var negatives = new Option<string?>("--negatives") { Description = "Folder of images that show none of the concepts." };
         var output = new Option<string>("--out") { Description = "Folder for summary.json, results and report.html (default ./out/eval).", DefaultValueFactory = _ => Path.Combine("out", "eval") };
         var json = new Option<bool>("--json") { Description = "Print summary.json instead of the text summary." };
+        var feedback = FeedbackRound.CreateOption();
         var boxes = new Option<string?>("--reference-boxes")
         {
             Description = "CSV image,x,y,width,height (image relative to the dataset folder, pixels of that image): enrol each listed reference from its box; the others use the object chosen automatically.",
@@ -33,7 +34,7 @@ internal static class EvalCommand
         };
         var command = new Command("eval", "Measures recognition on a labelled folder: accuracy, precision/recall/F1, top-1/top-3 retrieval, caption metric, stages, confusions.")
         {
-            dataset, references, negatives, output, json, compare, boxes,
+            dataset, references, negatives, output, json, compare, boxes, feedback,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -67,7 +68,7 @@ internal static class EvalCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var asJson = parse.GetValue(json);
 
-            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct).ConfigureAwait(false);
+            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct, parse.GetValue(feedback)).ConfigureAwait(false);
             if (baseline is null)
             {
                 return exit;
@@ -102,7 +103,7 @@ internal static class EvalCommand
 
     private static async Task<(int Exit, SummaryDocument? Summary)> RunOnceAsync(
         ParseResult parse, GlobalOptions globals, CliConsole console, LabelledDataset data, IReadOnlyList<string> negatives, string outDir,
-        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct)
+        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct, int feedback = 0)
     {
         // A fresh owner in a throw-away data folder: an evaluation never touches the user's concepts.
         var scratch = Directory.CreateTempSubdirectory("personalize-eval-");
@@ -122,6 +123,12 @@ internal static class EvalCommand
 
                 var owner = OwnerId.Parse("eval-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
                 var run = await LabelledRunner.RunAsync(services, data, negatives, owner, console, printLines: false, token, referenceBoxes).ConfigureAwait(false);
+                if (feedback > 0)
+                {
+                    var round = await FeedbackRound.RunAsync(services, data, run, owner, feedback, console, token).ConfigureAwait(false);
+                    await round.PrintAsync(console.Out).ConfigureAwait(false);
+                }
+
                 summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
                 await ResultFiles.WriteAsync(outDir, run.Outcomes, token).ConfigureAwait(false);
                 await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);

@@ -8,6 +8,9 @@ namespace Personalization.Core.Enrollment;
 /// <param name="Description">Null keeps what the user wrote before.</param>
 /// <param name="Boxes">The object's box in some of the photos, by image id (original pixels). A photo without one is
 /// enrolled from the object chosen automatically.</param>
+/// <param name="Origin">What the new references are marked as (<see cref="ReferenceOrigins"/>): photos the user enrolled,
+/// or regions of recognised photos the user confirmed. Confirmed regions are added to an existing concept as references
+/// only: its description and fingerprint stay as they are (no reasoner call).</param>
 public sealed record EnrollmentRequest(
     OwnerId Owner,
     ConceptName Name,
@@ -15,7 +18,8 @@ public sealed record EnrollmentRequest(
     string? Description,
     IReadOnlyList<string> Attributes,
     IReadOnlyList<ImageSource> Images,
-    IReadOnlyDictionary<string, BoundingBox>? Boxes = null);
+    IReadOnlyDictionary<string, BoundingBox>? Boxes = null,
+    string Origin = ReferenceOrigins.Enrolled);
 
 /// <summary>The stored concept (null if nothing could be enrolled) and the images that failed, with why.</summary>
 public sealed record EnrollmentOutcome(Concept? Concept, IReadOnlyList<(string Id, string Error)> Failures, int AddedReferences);

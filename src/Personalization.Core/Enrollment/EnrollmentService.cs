@@ -92,7 +92,7 @@ public sealed class EnrollmentService(
                 [.. analysis.Regions.Select(r => new ReferenceRegion(r.Box, r.Source, r.Label, r.ImageVector, r.TextVector))],
                 analysis.Focus,
                 analysis.Local,
-                ReferenceOrigins.Enrolled));
+                request.Origin));
             added++;
         }
 
@@ -100,6 +100,14 @@ public sealed class EnrollmentService(
             && userAttributes.Count == existing.UserAttributes.Count)
         {
             return new EnrollmentOutcome(existing, failures, 0);
+        }
+
+        if (request.Origin == ReferenceOrigins.Confirmed && existing is not null)
+        {
+            // A confirmed region is one more view of the concept, not a new description of it.
+            var viewed = existing with { References = references, UpdatedAt = clock.GetUtcNow() };
+            await index.UpsertAsync(viewed, cancellationToken).ConfigureAwait(false);
+            return new EnrollmentOutcome(viewed, failures, added);
         }
 
         var proposal = await reasoner.FingerprintAsync(
@@ -128,7 +136,8 @@ public sealed class EnrollmentService(
             references,
             vectors[^1],
             analyzer.EncoderSpace,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            existing?.Negatives);
         await index.UpsertAsync(concept, cancellationToken).ConfigureAwait(false);
         return new EnrollmentOutcome(concept, failures, added);
     }

@@ -63,11 +63,13 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         for (var i = 0; i < shortlist.Count; i++)
         {
             var concept = byName[shortlist[i].Concept];
-            foreach (var local in concept.References.Select(r => r.Local).Concat((concept.Negatives ?? []).Select(n => n.Local)))
+            var positives = concept.References.Select(r => (Local: r.Local, Negative: false));
+            var negatives = (concept.Negatives ?? []).Select(n => (Local: n.Local, Negative: true));
+            foreach (var (local, negative) in positives.Concat(negatives))
             {
                 if (local is not null && local.Kind == matcher!.Kind)
                 {
-                    references.Add((i, local, concept.References.All(r => !ReferenceEquals(r.Local, local))));
+                    references.Add((i, local, negative));
                 }
             }
         }

@@ -6,6 +6,8 @@ public sealed class HelpTests
     [InlineData("enroll", "Adds or updates a concept")]
     [InlineData("concepts", "Lists an owner's concepts")]
     [InlineData("forget", "Deletes a concept")]
+    [InlineData("confirm", "Confirms a recognition")]
+    [InlineData("reject", "Rejects a recognition")]
     [InlineData("recognize", "Finds the owner's concepts")]
     [InlineData("demo", "Enrols the first photo")]
     [InlineData("eval", "Measures recognition on a labelled folder")]

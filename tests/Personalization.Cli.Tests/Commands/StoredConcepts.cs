@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Personalization.Core.Domain;
+
+namespace Personalization.Cli.Tests.Commands;
+
+/// <summary>What a CLI run left on disk: an owner's concepts as the embedded index stored them, and result files.</summary>
+internal static class StoredConcepts
+{
+    public static string FileOf(CliRun cli, string owner) => Path.Combine(cli.DataDirectory, "owners", owner, "concepts.json");
+
+    /// <summary>The owner's concepts file, byte for byte (empty when there is none): equal bytes, nothing changed.</summary>
+    public static async Task<byte[]> BytesAsync(CliRun cli, string owner) =>
+        File.Exists(FileOf(cli, owner)) ? await File.ReadAllBytesAsync(FileOf(cli, owner)) : [];
+
+    public static async Task<Concept> GetAsync(CliRun cli, string owner, string name)
+    {
+        var concepts = JsonSerializer.Deserialize<List<Concept>>(await File.ReadAllBytesAsync(FileOf(cli, owner)))!;
+        return concepts.Single(c => c.Name.Value == name);
+    }
+
+    /// <summary>Recognises one photo for the owner and returns the path of its result JSON and the result.</summary>
+    public static async Task<(string Path, JsonObject Result)> RecognizeAsync(CliRun cli, string owner, string photo)
+    {
+        var outDir = Path.Combine(cli.OutDirectory, Guid.NewGuid().ToString("N")[..8]);
+        var (exit, _, error) = await cli.RunAsync("recognize", "--owner", owner, "--out", outDir, photo);
+        Assert.True(exit == 0, error);
+        var path = Assert.Single(Directory.GetFiles(outDir, "*.json"));
+        return (path, JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject());
+    }
+
+    public static string Hash(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+
+    public static BoundingBox BoxOf(JsonObject result)
+    {
+        var box = result["box"]!;
+        return new BoundingBox(box["x"]!.GetValue<float>(), box["y"]!.GetValue<float>(), box["width"]!.GetValue<float>(), box["height"]!.GetValue<float>());
+    }
+}
