@@ -51,6 +51,19 @@ internal static class HardBenchmarkLayout
         return (crop, w, Math.Max(1, h));
     }
 
+    /// <summary>
+    /// Where a reference's subject goes: people photograph what they own near the middle, so its centre is within 15 % of
+    /// the photo's sides from the photo's centre.
+    /// </summary>
+    public static SKRectI NearCentre(Random random, int w, int h)
+    {
+        var cx = (W / 2.0) + (W * random.Between(-0.15, 0.15));
+        var cy = (H / 2.0) + (H * random.Between(-0.15, 0.15));
+        var x = Math.Clamp((int)Math.Round(cx - (w / 2.0)), 0, W - w);
+        var y = Math.Clamp((int)Math.Round(cy - (h / 2.0)), 0, H - h);
+        return SKRectI.Create(x, y, w, h);
+    }
+
     public static SKRectI Anywhere(Random random, int w, int h) =>
         SKRectI.Create(random.Next(0, W - w + 1), random.Next(0, H - h + 1), w, h);
 

@@ -20,7 +20,7 @@ internal static class HardBenchmarkReadme
             $"held out (never enrolled; negatives and distractors): {string.Join(' ', summary.HeldOut)}",
             "",
             "Layout:",
-            "  concepts/<subject>/r1.jpg..rK.jpg   references (from the subject's photos #1..#K, subject at 30-50 % of the width)",
+            "  concepts/<subject>/r1.jpg..rK.jpg   references (from the subject's photos #1..#K, subject at 30-50 % of the width, near the middle)",
             "  concepts/<subject>/t01.jpg..        queries (only from its photos #4 on, subject at 10-30 % of the width, maybe mirrored)",
             "                                      (named t, not q: eval takes the first files BY NAME as references, and q sorts before r)",
             "  concepts/subjects.csv               subject,class",

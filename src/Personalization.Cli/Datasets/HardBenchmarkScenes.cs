@@ -14,7 +14,7 @@ internal sealed class HardBenchmarkScenes(int seed, HardBenchmarkPhotoCache cach
     private const int W = HardBenchmarkOptions.PhotoWidth;
     private const int H = HardBenchmarkOptions.PhotoHeight;
 
-    /// <summary>Reference <paramref name="k"/> (1-based) from the subject's photo #k: the subject large, 1–2 distractors of other kinds.</summary>
+    /// <summary>Reference <paramref name="k"/> (1-based) from the subject's photo #k: the subject large and near the middle, 1–2 distractors of other kinds.</summary>
     public HardBenchmarkPhoto Reference(HardBenchmarkSubject subject, int k)
     {
         var random = HardBenchmarkRandom.For(seed, "reference", subject.Name, k);
@@ -61,7 +61,7 @@ internal sealed class HardBenchmarkScenes(int seed, HardBenchmarkPhotoCache cach
             var (crop, w, h) = HardBenchmarkLayout.Fit(HardBenchmarkLayout.CentralCrop(cache.Get(photo), random), random.Between(size.Low, size.High), 0.85);
             // A reference's box is what gets enrolled: a rounded mask with a narrow feather keeps the room out of it.
             var reference = role == "reference";
-            main = new HardBenchmarkSticker(photo, subject.Label(photo), crop, HardBenchmarkLayout.Anywhere(random, w, h), random.Next(2) == 1 && !reference, random.Next(2) == 0 && !reference, false)
+            main = new HardBenchmarkSticker(photo, subject.Label(photo), crop, reference ? HardBenchmarkLayout.NearCentre(random, w, h) : HardBenchmarkLayout.Anywhere(random, w, h), random.Next(2) == 1 && !reference, random.Next(2) == 0 && !reference, false)
             {
                 Feather = reference ? 0.025f : 0.06f,
             };

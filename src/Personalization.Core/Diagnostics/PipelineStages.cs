@@ -15,6 +15,9 @@ public static class PipelineStages
     /// <summary>SIFT keypoints and descriptors of the photo (or of a reference's object region).</summary>
     public const string LocalFeatures = "local features";
 
+    /// <summary>A reference photo's object cut from the room around it (GrabCut), when no box was drawn; enrolment only.</summary>
+    public const string Segment = "segment";
+
     /// <summary>The recognition chain: retrieval, reasoning, verification, pairwise, caption.</summary>
     public const string Chain = "chain";
 

@@ -20,11 +20,13 @@ public sealed record ImageAnalysis(
 
 /// <summary>The object region of a reference photo and how it was chosen.</summary>
 /// <param name="Source"><c>user</c> (a box the user drew), <c>detector</c> (the detection nearest the centre, weighted
-/// by size) or <c>whole</c> (no detection: the whole photo).</param>
+/// by size), <c>centre</c> (no detection near the middle: the middle of the photo, where people put what they
+/// photograph) or <c>whole</c> (the photo is too small to cut: the whole photo).</param>
 public sealed record ReferenceFocus(BoundingBox Box, string Source, string? Label)
 {
     public const string User = "user";
     public const string Detector = "detector";
+    public const string Centre = "centre";
     public const string Whole = "whole";
 }
 

@@ -34,7 +34,8 @@ public sealed record LocalFeatures(
 /// What local-feature matching found between a query and one reference: the tentative matches that passed the ratio
 /// test, the inliers of a similarity transform fitted by RANSAC, and the box those inliers cover in the query.
 /// </summary>
-public sealed record LocalMatch(int Matches, int Inliers, BoundingBox? QueryBox)
+/// <param name="QueryInliers">The query keypoints (indices) that are inliers, each once; empty when none or unknown.</param>
+public sealed record LocalMatch(int Matches, int Inliers, BoundingBox? QueryBox, IReadOnlyList<int>? QueryInliers = null)
 {
     public static LocalMatch None { get; } = new(0, 0, null);
 }

@@ -75,6 +75,11 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         }
 
         var matches = matcher!.Match(query.Local!, [.. references.Select(r => r.Features)], cancellationToken);
+        if (_options.LocalExclusive)
+        {
+            matches = ExclusiveInliers.Apply(matches, [.. references.Select(r => r.Negative ? -1 : r.Candidate)], _options.LocalMinInliers);
+        }
+
         var best = new LocalMatch[shortlist.Count];
         var bestNegative = new int[shortlist.Count];
         for (var k = 0; k < references.Count; k++)

@@ -46,6 +46,12 @@ public sealed class RecognitionOptions
     [Range(1, 500)]
     public int LocalInlierCap { get; set; } = 20;
 
+    /// <summary>
+    /// Count only a concept's own inliers: a query keypoint that supports the local matches of two or more concepts lies
+    /// on what their reference photos share (the room they were taken in), not on either object.
+    /// </summary>
+    public bool LocalExclusive { get; set; } = true;
+
     /// <summary>How many concepts, best by global score, are verified with local features (0: all of the owner's).</summary>
     [Range(0, 10_000)]
     public int LocalShortlist { get; set; } = 10;

@@ -114,6 +114,20 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
 
                         var (w, h) = (decoded.OriginalWidth, decoded.OriginalHeight);
                         var focus = input.AsReference ? ReferenceFocusChooser.Choose(input.Box, detections, w, h) : null;
+                        SegmentedObject? cut = null;
+                        if (focus is { Source: ReferenceFocus.Detector or ReferenceFocus.Centre } && _detection.ReferenceSegmentation)
+                        {
+                            using (_timings.Measure(PipelineStages.Segment))
+                            {
+                                cut = ObjectSegmenter.Segment(decoded, focus.Box);
+                            }
+
+                            if (cut is not null)
+                            {
+                                focus = focus with { Box = ReferenceFocusChooser.Pad(cut.Box, 0.05f, w, h) };
+                            }
+                        }
+
                         var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection) : RegionSelector.ForReference(focus, w, h, _detection);
                         Core.Domain.LocalFeatures? local = null;
                         if (_localFeatures is not null)
@@ -123,6 +137,10 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                                 local = focus is null ? _localFeatures.ExtractWhole(decoded)
                                     : focus.Source == ReferenceFocus.Whole ? _localFeatures.ExtractRegion(decoded, focus.Box)
                                     : _localFeatures.ExtractObject(decoded, focus.Box);
+                                if (cut is not null)
+                                {
+                                    local = SiftExtractor.Where(local, (x, y) => cut.Contains(x, y, tolerance: 2));
+                                }
                             }
                         }
 

@@ -6,11 +6,21 @@ namespace Personalization.Models.Analysis;
 
 /// <summary>
 /// The object region of a reference photo: the user's box when one was drawn (checked against the photo), else the
-/// detection that is both large and near the centre (people photograph what they own in the middle), else the whole
-/// photo.
+/// detection that is both large and near the centre (people photograph what they own in the middle), else the middle of
+/// the photo. Never the whole photo when it can be cut: the room a reference was taken in is not the concept, and other
+/// things the owner photographed in that room would match it.
 /// </summary>
 internal static class ReferenceFocusChooser
 {
+    /// <summary>A detection counts only when its centre lies in the middle of the photo: this fraction of each side.</summary>
+    internal const double CentralBand = 0.6;
+
+    /// <summary>A detection smaller than this share of the photo is something beside the subject, not the subject.</summary>
+    internal const double MinDetectionShare = 0.04;
+
+    /// <summary>Without a detection there, the focus is the middle of the photo: this fraction of each side.</summary>
+    internal const double CentreFraction = 0.6;
+
     public static ReferenceFocus Choose(BoundingBox? drawn, IReadOnlyList<Core.Domain.Detection> detections, int width, int height)
     {
         if (drawn is not null)
@@ -25,13 +35,18 @@ internal static class ReferenceFocusChooser
         foreach (var d in detections)
         {
             var fraction = d.Box.Area / whole.Area;
-            if (fraction < 0.01 || fraction > 0.9)
+            if (fraction < MinDetectionShare || fraction > 0.9)
             {
                 continue;
             }
 
             var dx = d.Box.X + (d.Box.Width / 2) - (width / 2.0);
             var dy = d.Box.Y + (d.Box.Height / 2) - (height / 2.0);
+            if (Math.Abs(dx) > CentralBand * width / 2 || Math.Abs(dy) > CentralBand * height / 2)
+            {
+                continue;
+            }
+
             var centrality = 1 - Math.Min(1, Math.Sqrt((dx * dx) + (dy * dy)) / halfDiagonal);
             var value = Math.Sqrt(fraction) * centrality * (0.5 + (0.5 * d.Objectness));
             if (value > bestValue)
@@ -41,9 +56,15 @@ internal static class ReferenceFocusChooser
             }
         }
 
-        return best is null
+        if (best is not null)
+        {
+            return new ReferenceFocus(Pad(best.Box, 0.1f, width, height), ReferenceFocus.Detector, best.Label);
+        }
+
+        var centre = new BoundingBox((float)(width * (1 - CentreFraction) / 2), (float)(height * (1 - CentreFraction) / 2), (float)(width * CentreFraction), (float)(height * CentreFraction));
+        return Math.Min(centre.Width, centre.Height) < 32
             ? new ReferenceFocus(whole, ReferenceFocus.Whole, null)
-            : new ReferenceFocus(Pad(best.Box, 0.1f, width, height), ReferenceFocus.Detector, best.Label);
+            : new ReferenceFocus(centre, ReferenceFocus.Centre, null);
     }
 
     /// <summary>A drawn box must have a size and lie inside the photo (a pixel of rounding allowed).</summary>

@@ -39,6 +39,12 @@ public sealed class DetectionOptions
     /// </summary>
     public bool ReferenceWholeImage { get; set; }
 
+    /// <summary>
+    /// A reference photo enrolled without a drawn box: cut the chosen object from the room around it (GrabCut), enrol its
+    /// tight box, and keep only keypoints on it, so other things photographed in the same room do not match it.
+    /// </summary>
+    public bool ReferenceSegmentation { get; set; } = true;
+
     /// <summary>Crops whose shorter side is below this many original pixels are not embedded.</summary>
     [Range(1, 1024)]
     public int MinRegionSide { get; set; } = 24;

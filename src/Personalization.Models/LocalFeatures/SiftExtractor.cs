@@ -81,6 +81,20 @@ public sealed class SiftExtractor(IOptions<LocalFeatureOptions> options)
             }
         }
 
+        return Subset(features, keep);
+    }
+
+    /// <summary>Only the keypoints at places (original pixels) that <paramref name="keep"/> accepts.</summary>
+    public static CoreFeatures Where(CoreFeatures features, Func<float, float, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = Enumerable.Range(0, features.Count).Where(i => keep(features.Points[2 * i], features.Points[(2 * i) + 1])).ToList();
+        return kept.Count == features.Count ? features : Subset(features, kept);
+    }
+
+    private static CoreFeatures Subset(CoreFeatures features, List<int> keep)
+    {
         var points = new float[keep.Count * 2];
         var descriptors = new byte[keep.Count * CoreFeatures.DescriptorLength];
         for (var k = 0; k < keep.Count; k++)

@@ -115,7 +115,7 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
         }
 
         var box = reference.Region is { } region ? Transform(region, t) : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
-        return new LocalMatch(from.Count, distinct.Count, box);
+        return new LocalMatch(from.Count, distinct.Count, box, [.. distinct]);
     }
 
     /// <summary>The reference's region carried into the query by the fitted transform (its corners' bounding box, clipped at 0).</summary>

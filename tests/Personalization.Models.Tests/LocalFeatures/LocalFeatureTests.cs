@@ -55,7 +55,7 @@ public sealed class LocalFeatureTests : IDisposable
 
         Assert.NotNull(query.Local);
         Assert.NotNull(reference.Local);
-        Assert.Contains(reference.Focus!.Source, new[] { ReferenceFocus.Detector, ReferenceFocus.Whole });
+        Assert.Contains(reference.Focus!.Source, new[] { ReferenceFocus.Detector, ReferenceFocus.Centre });
         var matches = _matcher.Match(query.Local!, [reference.Local!, other.Local!]);
         Assert.True(matches[0].Inliers >= 15, $"teapot inliers {matches[0].Inliers}");
         Assert.True(matches[1].Inliers < 8, $"backpack inliers {matches[1].Inliers}");
