@@ -29,7 +29,9 @@ public sealed record ImageRef(OwnerId Owner, string ContentHash);
 public sealed record RetrieveStepInput(ImageRef Image, int TopK, int HitsPerRegion, float TextWeight);
 
 /// <param name="QueryRegions">The query's region boxes, by region index.</param>
-public sealed record RetrievalStep(IReadOnlyList<Candidate> Candidates, IReadOnlyList<BoundingBox> QueryRegions);
+/// <param name="RegionSources">What each region is (<c>image</c>, <c>detection</c>, <c>tile</c>), by region index; null when
+/// unknown.</param>
+public sealed record RetrievalStep(IReadOnlyList<Candidate> Candidates, IReadOnlyList<BoundingBox> QueryRegions, IReadOnlyList<string>? RegionSources = null);
 
 public sealed record ReasonStepInput(ImageRef Image, IReadOnlyList<Candidate> Candidates);
 

@@ -59,7 +59,7 @@ public static class RecognitionChain
         IRecognitionSteps steps, ImageRef image, ChainThresholds thresholds, RetrievalStep retrieval, Candidate? winner, float score, string stage, DecisionTrace trace)
     {
         BoundingBox? box = winner?.MatchedBox ?? (winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null);
-        var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds);
+        var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds, retrieval.RegionSources);
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
         var reward = CaptionMetric.IdentityReward(caption, [.. recognized.Select(r => r.Concept.Value)]);

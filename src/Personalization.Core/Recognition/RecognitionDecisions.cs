@@ -90,10 +90,12 @@ public static class RecognitionDecisions
     /// The other concepts also in the photo: once <paramref name="winner"/> is decided, each further candidate whose
     /// best match is a detected region (not the whole image) that overlaps no region already named, with a retrieval
     /// score of at least <see cref="ChainThresholds.AlsoPresentAbove"/>, best first; when pairwise comparison ran, only
-    /// candidates it accepted too. None without a winner.
+    /// candidates it accepted too. None without a winner. With <paramref name="sources"/>, only a detector's region counts
+    /// for the region rule: a grid tile is a place to look, not an object.
     /// </summary>
     public static IReadOnlyList<RecognizedRef> AlsoPresent(
-        Candidate? winner, IReadOnlyList<Candidate> candidates, IReadOnlyList<BoundingBox> regions, IReadOnlyList<PairwiseJudgement>? pairwise, ChainThresholds thresholds)
+        Candidate? winner, IReadOnlyList<Candidate> candidates, IReadOnlyList<BoundingBox> regions, IReadOnlyList<PairwiseJudgement>? pairwise, ChainThresholds thresholds,
+        IReadOnlyList<string>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(regions);
@@ -109,7 +111,8 @@ public static class RecognitionDecisions
         {
             var located = c.MatchedBox is not null && c.Inliers >= thresholds.AlsoPresentInliers;
             // The region rule was measured on global scores (docs/thresholds.md); local evidence must locate on its own.
-            if ((located ? c.Score < thresholds.AlsoPresentAbove : (c.GlobalScore ?? c.Score) < thresholds.AlsoPresentAbove || c.QueryRegion < 1 || c.QueryRegion >= regions.Count)
+            if ((located ? c.Score < thresholds.AlsoPresentAbove : (c.GlobalScore ?? c.Score) < thresholds.AlsoPresentAbove || c.QueryRegion < 1 || c.QueryRegion >= regions.Count
+                    || (sources is not null && c.QueryRegion < sources.Count && sources[c.QueryRegion] != "detection"))
                 || pairwise?.FirstOrDefault(j => j.Concept.Equals(c.Concept)) is { } judged && judged.Probability < thresholds.PairwiseAccept)
             {
                 continue;

@@ -25,11 +25,11 @@ public sealed class RecognitionOptions
 
     /// <summary>
     /// Weight of image→text similarity in the fused retrieval score s = (1−w)·image-image + w·image-text.
-    /// R2P uses ½ with CLIP; the CNN label bridge is a weaker text side, and 0.3 was best on DreamBooth
-    /// (top-1 0.977 vs 0.922 at ½ and 0.969 at 0). Use 0.5 with CLIP encoders.
+    /// R2P uses ½ with CLIP. With the CNN encoders the text side is the ImageNet label bridge, which names the clutter
+    /// around a small object as readily as the object: 0 (off) on hard photos (docs/thresholds.md). Use 0.5 with CLIP.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double TextWeight { get; set; } = 0.3;
+    public double TextWeight { get; set; }
 
     /// <summary>
     /// Weight of local-feature evidence in the retrieval score: s = global + w·clamp((inliers − LocalMinInliers) /
@@ -56,21 +56,26 @@ public sealed class RecognitionOptions
     [Range(0, 10_000)]
     public int LocalShortlist { get; set; } = 10;
 
-    /// <summary>Below this fused retrieval score the answer is "none of my concepts" at once.</summary>
+    /// <summary>
+    /// Below this fused retrieval score the answer is "none of my concepts" at once. The offline chain uses one threshold
+    /// (this, <see cref="AcceptAbove"/> and <see cref="PairwiseMidpoint"/> equal): 0.73 was best or within 0.02 of best
+    /// on every benchmark measured (docs/thresholds.md).
+    /// </summary>
     [Range(-1.0, 1.0)]
-    public double RejectBelow { get; set; } = 0.58;
+    public double RejectBelow { get; set; } = 0.73;
 
     /// <summary>When reasoning and verification agree, the winner still needs this pairwise-free confidence.</summary>
     [Range(-1.0, 1.0)]
-    public double AcceptAbove { get; set; } = 0.64;
+    public double AcceptAbove { get; set; } = 0.73;
 
     /// <summary>
     /// Several concepts in one photo: once the chain has its answer, another candidate is named too when its best
     /// match is a different detected region (IoU under ½ with every region already named) and its retrieval score
-    /// reaches this. At 0.66: 2 false extras in DreamBooth's 128 one-subject photos, both named in 13 of 30 two-subject composites (docs/thresholds.md).
+    /// reaches this. At 0.75: 1 false extra in DreamBooth's 128 one-subject photos, both named in 12 of 30 two-subject
+    /// composites and no foreign concept named (docs/thresholds.md).
     /// </summary>
     [Range(-1.0, 1.0)]
-    public double AlsoPresentAbove { get; set; } = 0.66;
+    public double AlsoPresentAbove { get; set; } = 0.75;
 
     /// <summary>
     /// A further concept is also named, wherever local features put it (even inside the whole-photo region), when it
@@ -94,5 +99,5 @@ public sealed class RecognitionOptions
     /// <summary>Offline pairwise calibration: p = 1 / (1 + exp(-Slope · (similarity − Midpoint))).</summary>
     public double PairwiseSlope { get; set; } = 20;
 
-    public double PairwiseMidpoint { get; set; } = 0.66;
+    public double PairwiseMidpoint { get; set; } = 0.73;
 }

@@ -87,6 +87,27 @@ public sealed class LocalFeatureTests : IDisposable
         Assert.Contains("zero or negative size", results[2].Error!, StringComparison.Ordinal);
     }
 
+    [SharedFact]
+    public async Task ReferenceWithoutBox_InTheMiddleOfARoom_IsCutFromTheRoom()
+    {
+        // A teapot photographed in the middle of a room (an everyday photo around it); no box drawn.
+        var teapot = Directory.GetFiles(Path.Combine(SharedData.DreamBoothDirectory, "teapot")).Order().First();
+        var (photo, pasted) = Paste(teapot, SharedData.Image("horses.jpg"), 0.35f, left: 0.32f, top: 0.2f);
+
+        var reference = await AnalyseBytesAsync(photo, asReference: true);
+
+        Assert.Contains(reference.Focus!.Source, new[] { ReferenceFocus.Detector, ReferenceFocus.Centre });
+        var iou = reference.Focus.Box.IntersectionOverUnion(pasted);
+        Assert.True(iou > 0.5, $"focus {reference.Focus.Box} vs pasted {pasted}: IoU {iou:F2}");
+        Assert.Single(reference.Regions);
+        var local = reference.Local!;
+        var inside = Enumerable.Range(0, local.Count).Count(i =>
+            local.Points[2 * i] >= pasted.X - 8 && local.Points[2 * i] <= pasted.X + pasted.Width + 8
+            && local.Points[(2 * i) + 1] >= pasted.Y - 8 && local.Points[(2 * i) + 1] <= pasted.Y + pasted.Height + 8);
+        Assert.True(local.Count >= 50, $"{local.Count} keypoints on the teapot");
+        Assert.True(inside >= 0.95 * local.Count, $"{inside} of {local.Count} keypoints on the teapot, the rest on the room");
+    }
+
     private async Task<ImageAnalysis> AnalyseAsync(string path, bool asReference) => await AnalyseBytesAsync(await File.ReadAllBytesAsync(path), asReference);
 
     private async Task<ImageAnalysis> AnalyseBytesAsync(byte[] bytes, bool asReference)
@@ -95,7 +116,7 @@ public sealed class LocalFeatureTests : IDisposable
         return result.Analysis ?? throw new InvalidOperationException(result.Error);
     }
 
-    private static (byte[] Jpeg, BoundingBox Box) Paste(string subject, string background, float widthFraction)
+    private static (byte[] Jpeg, BoundingBox Box) Paste(string subject, string background, float widthFraction, float left = 0.55f, float top = 0.35f)
     {
         using var back = SKBitmap.Decode(background);
         using var front = SKBitmap.Decode(subject);
@@ -105,7 +126,7 @@ public sealed class LocalFeatureTests : IDisposable
         canvas.DrawImage(backImage, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
         var w = back.Width * widthFraction;
         var h = w * front.Height / front.Width;
-        var rect = SKRect.Create(back.Width * 0.55f, back.Height * 0.35f, w, h);
+        var rect = SKRect.Create(back.Width * left, back.Height * top, w, h);
         using var image = SKImage.FromBitmap(front);
         canvas.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear));
         using var snapshot = surface.Snapshot();
