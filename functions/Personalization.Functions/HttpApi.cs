@@ -46,11 +46,27 @@ public sealed class HttpApi(ConceptCatalog concepts, BulkRequestHandler bulk, St
             return new BadRequestObjectResult(new { error = "no image file in the form" });
         }
 
-        var stored = new List<string>();
-        foreach (var file in form.Files)
+        // Optional "box" fields, x,y,width,height, one per file in order: all read before anything is stored.
+        var boxTexts = form["box"];
+        if (boxTexts.Count > form.Files.Count)
         {
-            await using var stream = file.OpenReadStream();
-            stored.Add(await concepts.UploadReferenceAsync(id, concept, file.FileName, stream, form["category"], form["description"], cancellationToken).ConfigureAwait(false));
+            return new BadRequestObjectResult(new { error = $"{boxTexts.Count} box fields for {form.Files.Count} image file(s): at most one box per file, in order" });
+        }
+
+        var boxes = new BoundingBox?[form.Files.Count];
+        for (var i = 0; i < boxTexts.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(boxTexts[i]) && !BoundingBox.TryParse(boxTexts[i], out boxes[i], out var boxError))
+            {
+                return new BadRequestObjectResult(new { error = $"box {i + 1} ('{boxTexts[i]}'): {boxError}" });
+            }
+        }
+
+        var stored = new List<string>();
+        for (var i = 0; i < form.Files.Count; i++)
+        {
+            await using var stream = form.Files[i].OpenReadStream();
+            stored.Add(await concepts.UploadReferenceAsync(id, concept, form.Files[i].FileName, stream, form["category"], form["description"], cancellationToken, boxes[i]).ConfigureAwait(false));
         }
 
         return new AcceptedResult($"owners/{id}/concepts", new { concept = concept.Value, blobs = stored });

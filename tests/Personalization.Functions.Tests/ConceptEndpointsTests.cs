@@ -49,6 +49,52 @@ public sealed class ConceptEndpointsTests(SharedAzurite azurite)
     }
 
     [AzuriteSharedFact]
+    public async Task EnrollConcept_WithABox_TheTriggerEnrolsThatRegionOnly_ABadBoxIs400AndStoresNothing()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite);
+        var alice = Owners.Unique("alice");
+        var photo = await File.ReadAllBytesAsync(DogPhoto);
+
+        var bad = await app.Api.EnrollConcept(await HttpRequests.MultipartAsync([("00.jpg", photo)], new Dictionary<string, string> { ["box"] = "10,20,-5,40" }), alice, "rex", CancellationToken.None);
+
+        Assert.Equal(400, StatusOf(bad));
+        Assert.Contains("box 1", BodyOf(bad).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await app.Storage.Concepts.GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, $"{alice}/", CancellationToken.None).ToListAsync());
+
+        var result = await app.Api.EnrollConcept(await HttpRequests.MultipartAsync([("00.jpg", photo)], new Dictionary<string, string> { ["box"] = "100,120,300,280" }), alice, "rex", CancellationToken.None);
+
+        Assert.Equal(202, StatusOf(result));
+        var blobName = BodyOf(result).GetProperty("blobs")[0].GetString()!;
+        Assert.Equal("100,120,300,280", (await app.Storage.Concepts.GetBlobClient(blobName).GetPropertiesAsync()).Value.Metadata["box"]);
+        var outcome = await app.Services.GetRequiredService<ConceptBlobHandler>().HandleAsync(blobName);
+        Assert.NotNull(outcome);
+        Assert.Empty(outcome.Failures);
+        var concept = Assert.Single(await app.Services.GetRequiredService<Personalization.Core.Ports.IConceptIndex>().ListAsync(Personalization.Core.Domain.OwnerId.Parse(alice)));
+        var focus = Assert.Single(concept.References).Focus!;
+        Assert.Equal((Personalization.Core.Domain.ReferenceFocus.User, new Personalization.Core.Domain.BoundingBox(100, 120, 300, 280)), (focus.Source, focus.Box));
+    }
+
+    [AzuriteSharedFact]
+    public async Task ConceptBlob_SidecarNamesABoxForTheFile_EnrolsThatRegion_AnUnreadableBoxEnrolsNothing()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite);
+        var alice = Owners.Unique("alice");
+        var photo = BinaryData.FromBytes(await File.ReadAllBytesAsync(DogPhoto));
+        await app.Storage.Concepts.GetBlobClient($"{alice}/rex/concept.json").UploadAsync(BinaryData.FromString("""{"category": "dog", "boxes": {"00.jpg": "50,60,200,220", "01.jpg": "a,b,c,d"}}"""));
+        await app.Storage.Concepts.GetBlobClient($"{alice}/rex/00.jpg").UploadAsync(photo);
+        await app.Storage.Concepts.GetBlobClient($"{alice}/rex/01.jpg").UploadAsync(photo);
+        var handler = app.Services.GetRequiredService<ConceptBlobHandler>();
+
+        Assert.Null(await handler.HandleAsync($"{alice}/rex/01.jpg"));
+        var outcome = await handler.HandleAsync($"{alice}/rex/00.jpg");
+
+        Assert.NotNull(outcome);
+        var concept = Assert.Single(await app.Services.GetRequiredService<Personalization.Core.Ports.IConceptIndex>().ListAsync(Personalization.Core.Domain.OwnerId.Parse(alice)));
+        var focus = Assert.Single(concept.References).Focus!;
+        Assert.Equal((Personalization.Core.Domain.ReferenceFocus.User, new Personalization.Core.Domain.BoundingBox(50, 60, 200, 220)), (focus.Source, focus.Box));
+    }
+
+    [AzuriteSharedFact]
     public async Task DeleteConcept_EnrolledConcept_Is204ThenGoneWithItsBlobsThen404_AndAnotherOwnersSameNameIsKept()
     {
         await using var app = await FunctionsApp.StartAsync(azurite);

@@ -53,9 +53,20 @@ public sealed partial class ConceptBlobHandler(StorageClients storage, Enrollmen
 
         var attributes = Value(metadata, "attributes")?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             ?? sidecar?.Attributes?.ToArray() ?? [];
+
+        // The object's box: blob metadata "box", else the sidecar's entry for this file. A box that cannot be read is the
+        // uploader's mistake: nothing is enrolled from the photo rather than the room around the object.
+        var boxText = Value(metadata, "box") ?? (sidecar?.Boxes is { } boxes ? boxes.FirstOrDefault(b => b.Key.Equals(file, StringComparison.OrdinalIgnoreCase)).Value : null);
+        BoundingBox? box = null;
+        if (boxText is not null && !BoundingBox.TryParse(boxText, out box, out var boxError))
+        {
+            Log.Ignored(logger, blobName, $"box '{boxText}': {boxError}");
+            return null;
+        }
+
         var request = new EnrollmentRequest(
             owner, name, Value(metadata, "category") ?? sidecar?.Category, Value(metadata, "description") ?? sidecar?.Description, attributes,
-            [ImageSource.FromBytes(blobName, content.Content.ToMemory())]);
+            [ImageSource.FromBytes(blobName, content.Content.ToMemory())], box is null ? null : new Dictionary<string, BoundingBox> { [blobName] = box });
         var outcome = await enrollment.EnrollAsync(request, cancellationToken).ConfigureAwait(false);
         foreach (var (id, reason) in outcome.Failures)
         {

@@ -8,9 +8,12 @@ namespace Personalization.Azure.Handlers;
 /// <summary>The concept side of the HTTP API: upload reference photos (the blob trigger enrols them), list, delete. Thread-safe.</summary>
 public sealed class ConceptCatalog(StorageClients storage, IConceptIndex index)
 {
-    /// <summary>Stores a reference photo at <c>concepts/{owner}/{name}/{file}</c> with the concept's fields as metadata.</summary>
+    /// <summary>
+    /// Stores a reference photo at <c>concepts/{owner}/{name}/{file}</c> with the concept's fields as metadata, and the
+    /// object's box in it (metadata <c>box</c>) when one was drawn.
+    /// </summary>
     public async Task<string> UploadReferenceAsync(
-        OwnerId owner, ConceptName name, string fileName, Stream content, string? category, string? description, CancellationToken cancellationToken = default)
+        OwnerId owner, ConceptName name, string fileName, Stream content, string? category, string? description, CancellationToken cancellationToken = default, BoundingBox? box = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var safe = new string([.. Path.GetFileName(fileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).TrimStart('.');
@@ -24,6 +27,11 @@ public sealed class ConceptCatalog(StorageClients storage, IConceptIndex index)
         if (!string.IsNullOrWhiteSpace(description))
         {
             metadata["description"] = Uri.EscapeDataString(description);
+        }
+
+        if (box is not null)
+        {
+            metadata["box"] = box.ToText();
         }
 
         await storage.Concepts.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { Metadata = metadata }, cancellationToken).ConfigureAwait(false);

@@ -122,7 +122,10 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                                 cut = ObjectSegmenter.Segment(decoded, focus.Box);
                             }
 
-                            if (cut is not null)
+                            // The middle of the photo is only where to look: the cut is the object's box. A detector's box is
+                            // already the object's (a cut inside it can only lose parts of it): the cut then only keeps the
+                            // room's keypoints out.
+                            if (cut is not null && focus.Source == ReferenceFocus.Centre)
                             {
                                 focus = focus with { Box = ReferenceFocusChooser.Pad(cut.Box, 0.05f, w, h) };
                             }

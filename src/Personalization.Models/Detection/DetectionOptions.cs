@@ -41,8 +41,9 @@ public sealed class DetectionOptions
     public bool ReferenceWholeImage { get; set; }
 
     /// <summary>
-    /// A reference photo enrolled without a drawn box: cut the chosen object from the room around it (GrabCut), enrol its
-    /// tight box, and keep only keypoints on it, so other things photographed in the same room do not match it.
+    /// A reference photo enrolled without a drawn box: cut the chosen object from the room around it (GrabCut) and keep only
+    /// keypoints on it, so other things photographed in the same room do not match it; without a detection, the cut's
+    /// tight box is also the region enrolled.
     /// </summary>
     public bool ReferenceSegmentation { get; set; } = true;
 

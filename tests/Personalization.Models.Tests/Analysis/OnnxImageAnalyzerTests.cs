@@ -46,7 +46,8 @@ public sealed class OnnxImageAnalyzerTests(AnalyzerFixture fixture) : IClassFixt
         Assert.Contains(analysis.Detections, d => d.Label == "dog");
         Assert.NotEmpty(analysis.DominantColors);
 
-        Assert.InRange(analysis.Regions.Count, 2, 5); // the whole image plus up to MaxRegions (4) crops
+        Assert.InRange(analysis.Regions.Count, 2 + 13, 5 + 13); // the whole image, up to MaxRegions (4) crops and 13 grid tiles
+        Assert.Equal(13, analysis.Regions.Count(r => r.Source == "tile"));
         Assert.Equal("image", analysis.Regions[0].Source);
         Assert.Equal(new Core.Domain.BoundingBox(0, 0, 768, 576), analysis.Regions[0].Box);
         Assert.Contains(analysis.Regions, r => r.Source == "detection" && r.Label == "dog");

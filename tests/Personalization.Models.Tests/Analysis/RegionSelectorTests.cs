@@ -6,7 +6,7 @@ namespace Personalization.Models.Tests.Analysis;
 
 public sealed class RegionSelectorTests
 {
-    private static readonly DetectionOptions Options = new() { MaxRegions = 4, MinRegionSide = 24 };
+    private static readonly DetectionOptions Options = new() { MaxRegions = 4, MinRegionSide = 24, GridLevels = 0 };
 
     [Fact]
     public void Select_NoDetections_IsTheWholeImageOnly()

@@ -78,7 +78,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     {
         var concept = Concept("bo", referenceVectors: [[1, 0, 0]]);
         var midpoint = (float)new RecognitionOptions().PairwiseMidpoint;
-        float[] similarities = [-1f, -0.5f, 0f, 0.3f, 0.5f, 0.6f, midpoint, 0.7f, 0.8f, 0.9f, 1f];
+        float[] similarities = [.. new[] { -1f, -0.5f, 0f, 0.3f, 0.5f, 0.6f, midpoint, 0.7f, 0.8f, 0.9f, 1f }.Distinct().Order()];
 
         var probabilities = new List<float>();
         foreach (var s in similarities)
