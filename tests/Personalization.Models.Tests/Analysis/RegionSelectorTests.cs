@@ -77,7 +77,7 @@ public sealed class RegionSelectorTests
     [Fact]
     public void Select_MoreThanMaxRegions_KeepsTheBestRankedOnes()
     {
-        var options = new DetectionOptions { MaxRegions = 2, MinRegionSide = 24 };
+        var options = new DetectionOptions { MaxRegions = 2, MinRegionSide = 24, GridLevels = 0 };
         Core.Domain.Detection[] detections =
         [
             Detection(0, 0, 50, 50, "low", 0.3f, 0.3f),
@@ -94,7 +94,7 @@ public sealed class RegionSelectorTests
     [Fact]
     public void Select_MaxRegionsZero_IsTheWholeImageOnly()
     {
-        var regions = RegionSelector.Select([Detection(100, 100, 100, 100, "dog", 0.9f, 0.9f)], 640, 480, new DetectionOptions { MaxRegions = 0 });
+        var regions = RegionSelector.Select([Detection(100, 100, 100, 100, "dog", 0.9f, 0.9f)], 640, 480, new DetectionOptions { MaxRegions = 0, GridLevels = 0 });
 
         Assert.Single(regions);
     }
