@@ -22,7 +22,7 @@ public sealed class FeedbackHandler(StorageClients storage, FeedbackService feed
     public async Task<FeedbackOutcome> ConfirmAsync(OwnerId owner, ConceptName name, string path, BoundingBox? box, string? contentHash, CancellationToken cancellationToken = default)
     {
         var (target, photo) = await ResolveAsync(owner, name, path, box, contentHash, cancellationToken).ConfigureAwait(false);
-        return await feedback.ConfirmAsync(owner, target.Concept, photo, target.ConfirmBox, target.ContentHash, cancellationToken).ConfigureAwait(false);
+        return await feedback.ConfirmAsync(owner, target.Concept, photo, target.ConfirmBox, target.ContentHash, cancellationToken, boxIsHint: !target.Drawn).ConfigureAwait(false);
     }
 
     /// <inheritdoc cref="ConfirmAsync"/>

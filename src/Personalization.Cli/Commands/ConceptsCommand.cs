@@ -39,6 +39,7 @@ internal static class ConceptsCommand
         null => "whole photo (enrolled before regions)",
         { Source: ReferenceFocus.User } f => $"your box {Box(f.Box)}",
         { Source: ReferenceFocus.Detector } f => $"chosen automatically: {f.Label ?? "object"} at {Box(f.Box)}",
+        { Source: ReferenceFocus.Found } f => $"cut from where it was recognised, {Box(f.Box)}",
         { Source: ReferenceFocus.Centre } f => $"middle of the photo {Box(f.Box)} (no object detected near the centre)",
         _ => "whole photo (no object detected)",
     };

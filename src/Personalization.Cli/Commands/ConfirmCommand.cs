@@ -14,7 +14,7 @@ internal static class ConfirmCommand
         console,
         async (feedback, owner, target, photo, token) =>
         {
-            var outcome = await feedback.ConfirmAsync(owner, target.Concept, photo, target.ConfirmBox, target.ContentHash, token).ConfigureAwait(false);
+            var outcome = await feedback.ConfirmAsync(owner, target.Concept, photo, target.ConfirmBox, target.ContentHash, token, boxIsHint: !target.Drawn).ConfigureAwait(false);
             var concept = outcome.Concept;
             var focus = concept.References.FirstOrDefault(r => r.ContentHash == outcome.ContentHash)?.Focus;
             var where = $"{Path.GetFileName(target.Image)} ({(focus is null ? "object chosen automatically" : FeedbackCommand.Format(focus.Box))})";

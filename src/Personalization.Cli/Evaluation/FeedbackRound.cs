@@ -40,7 +40,7 @@ internal static class FeedbackRound
                 var box = r.Box is { } b && !FeedbackTarget.IsWholePhoto(b, width, height) ? b : null;
                 try
                 {
-                    await feedback.ConfirmAsync(owner, r.Concept!.Value, ImageSource.FromFile(o.Outcome.Id), box, r.ContentHash, token).ConfigureAwait(false);
+                    await feedback.ConfirmAsync(owner, r.Concept!.Value, ImageSource.FromFile(o.Outcome.Id), box, r.ContentHash, token, boxIsHint: true).ConfigureAwait(false);
                     confirmed.Add(o.Outcome.Id);
                 }
                 catch (FeedbackException e)

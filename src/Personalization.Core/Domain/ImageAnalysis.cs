@@ -21,12 +21,14 @@ public sealed record ImageAnalysis(
 /// <summary>The object region of a reference photo and how it was chosen.</summary>
 /// <param name="Source"><c>user</c> (a box the user drew), <c>detector</c> (the detection nearest the centre, weighted
 /// by size), <c>centre</c> (no detection near the middle: the middle of the photo, where people put what they
-/// photograph) or <c>whole</c> (the photo is too small to cut: the whole photo).</param>
+/// photograph), <c>found</c> (where recognition found the object in a confirmed photo, cut from what surrounds it) or
+/// <c>whole</c> (the photo is too small to cut: the whole photo).</param>
 public sealed record ReferenceFocus(BoundingBox Box, string Source, string? Label)
 {
     public const string User = "user";
     public const string Detector = "detector";
     public const string Centre = "centre";
+    public const string Found = "found";
     public const string Whole = "whole";
 }
 

@@ -29,7 +29,7 @@ public sealed class EnrollmentService(
             try
             {
                 var box = request.Boxes is { } boxes && boxes.TryGetValue(source.Id, out var b) ? b : null;
-                inputs.Add(new ImageInput(source.Id, await source.ReadAsync(cancellationToken).ConfigureAwait(false), AsReference: true, box));
+                inputs.Add(new ImageInput(source.Id, await source.ReadAsync(cancellationToken).ConfigureAwait(false), AsReference: true, box, box is not null && request.BoxesAreHints));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -29,7 +29,7 @@ public sealed class FeedbackService(
     /// <param name="expectedContentHash">The content hash of the photo the recognition saw; a photo that differs is refused.</param>
     /// <exception cref="FeedbackException">Unknown concept, changed or bad photo, a box that does not fit, or no room.</exception>
     public async Task<FeedbackOutcome> ConfirmAsync(
-        OwnerId owner, ConceptName name, ImageSource photo, BoundingBox? box, string? expectedContentHash = null, CancellationToken cancellationToken = default)
+        OwnerId owner, ConceptName name, ImageSource photo, BoundingBox? box, string? expectedContentHash = null, CancellationToken cancellationToken = default, bool boxIsHint = false)
     {
         ArgumentNullException.ThrowIfNull(photo);
         var existing = await GetConceptAsync(owner, name, cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed class FeedbackService(
 
         // The same intake as enrolment (analysis of the box as a reference, the photo kept, the fingerprint merged).
         var outcome = await enrollment.EnrollAsync(
-            new EnrollmentRequest(owner, name, null, null, [], [ImageSource.FromBytes(photo.Id, bytes)], box is null ? null : new Dictionary<string, BoundingBox> { [photo.Id] = box }, ReferenceOrigins.Confirmed),
+            new EnrollmentRequest(owner, name, null, null, [], [ImageSource.FromBytes(photo.Id, bytes)], box is null ? null : new Dictionary<string, BoundingBox> { [photo.Id] = box }, ReferenceOrigins.Confirmed, boxIsHint),
             cancellationToken).ConfigureAwait(false);
         if (outcome.Failures.Count > 0)
         {

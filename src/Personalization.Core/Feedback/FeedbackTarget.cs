@@ -10,7 +10,10 @@ namespace Personalization.Core.Feedback;
 /// <param name="Located">False when the box is the result's and covers the whole photo: recognition matched the photo as a
 /// whole and did not locate the object in it, so a confirmation lets enrolment choose the object (the whole photo, with its
 /// background, would make a poor reference).</param>
-public sealed record FeedbackTarget(string Image, ConceptName Concept, BoundingBox Box, string? ContentHash, bool Located = true)
+/// <param name="Drawn">The box is the user's (given with the feedback), not the result's: it is the object's region as it
+/// is. A result's box is where recognition found the object (a detection, a local match or a grid tile), so enrolment
+/// cuts the object out of it first.</param>
+public sealed record FeedbackTarget(string Image, ConceptName Concept, BoundingBox Box, string? ContentHash, bool Located = true, bool Drawn = true)
 {
     /// <summary>The box to confirm: null lets enrolment choose the object, as for a photo enrolled without a box.</summary>
     public BoundingBox? ConfirmBox => Located ? Box : null;
@@ -73,7 +76,7 @@ public sealed record FeedbackTarget(string Image, ConceptName Concept, BoundingB
             return false;
         }
 
-        target = new FeedbackTarget(result.Image, name, chosen, result.ContentHash, box is not null || !IsWholePhoto(chosen, result.Width, result.Height));
+        target = new FeedbackTarget(result.Image, name, chosen, result.ContentHash, box is not null || !IsWholePhoto(chosen, result.Width, result.Height), Drawn: box is not null);
         error = string.Empty;
         return true;
     }

@@ -19,7 +19,8 @@ public interface IImageAnalyzer
 /// <param name="AsReference">A concept's reference photo: analysed as its object region only (<paramref name="Box"/>, or
 /// one chosen automatically), so the background of the room it was taken in is not part of the concept.</param>
 /// <param name="Box">The object's box drawn by the user, in original pixels; it must lie inside the photo.</param>
-public sealed record ImageInput(string Id, ReadOnlyMemory<byte> Bytes, bool AsReference = false, BoundingBox? Box = null);
+/// <param name="BoxIsHint">The box is where the object was found, not drawn round it: the object is cut out of it.</param>
+public sealed record ImageInput(string Id, ReadOnlyMemory<byte> Bytes, bool AsReference = false, BoundingBox? Box = null, bool BoxIsHint = false);
 
 /// <summary>The analysis of one input, or the one-line reason it failed.</summary>
 public sealed record ImageAnalysisResult(string Id, ImageAnalysis? Analysis, string? Error)

@@ -113,9 +113,9 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         }
 
                         var (w, h) = (decoded.OriginalWidth, decoded.OriginalHeight);
-                        var focus = input.AsReference ? ReferenceFocusChooser.Choose(input.Box, detections, w, h) : null;
+                        var focus = input.AsReference ? ReferenceFocusChooser.Choose(input.Box, detections, w, h, input.BoxIsHint) : null;
                         SegmentedObject? cut = null;
-                        if (focus is { Source: ReferenceFocus.Detector or ReferenceFocus.Centre } && _detection.ReferenceSegmentation)
+                        if (focus is { Source: ReferenceFocus.Detector or ReferenceFocus.Centre or ReferenceFocus.Found } && _detection.ReferenceSegmentation)
                         {
                             using (_timings.Measure(PipelineStages.Segment))
                             {
@@ -125,9 +125,11 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                             // The middle of the photo is only where to look: the cut is the object's box. A detector's box is
                             // already the object's (a cut inside it can only lose parts of it): the cut then only keeps the
                             // room's keypoints out.
-                            if (cut is not null && focus.Source == ReferenceFocus.Centre)
+                            // Where recognition found it bounds it: the cut never reaches past that box.
+                            if (cut is not null && focus.Source is ReferenceFocus.Centre or ReferenceFocus.Found)
                             {
-                                focus = focus with { Box = ReferenceFocusChooser.Pad(cut.Box, 0.05f, w, h) };
+                                var tight = ReferenceFocusChooser.Pad(cut.Box, 0.05f, w, h);
+                                focus = focus with { Box = focus.Source == ReferenceFocus.Found ? ReferenceFocusChooser.Within(tight, focus.Box) : tight };
                             }
                         }
 

@@ -21,11 +21,11 @@ internal static class ReferenceFocusChooser
     /// <summary>Without a detection there, the focus is the middle of the photo: this fraction of each side.</summary>
     internal const double CentreFraction = 0.6;
 
-    public static ReferenceFocus Choose(BoundingBox? drawn, IReadOnlyList<Core.Domain.Detection> detections, int width, int height)
+    public static ReferenceFocus Choose(BoundingBox? drawn, IReadOnlyList<Core.Domain.Detection> detections, int width, int height, bool hint = false)
     {
         if (drawn is not null)
         {
-            return new ReferenceFocus(Validate(drawn, width, height), ReferenceFocus.User, null);
+            return new ReferenceFocus(Validate(drawn, width, height), hint ? ReferenceFocus.Found : ReferenceFocus.User, null);
         }
 
         var whole = new BoundingBox(0, 0, width, height);
@@ -88,6 +88,16 @@ internal static class ReferenceFocusChooser
         }
 
         return new BoundingBox(box.X, box.Y, Math.Min(box.Width, width - box.X), Math.Min(box.Height, height - box.Y));
+    }
+
+    /// <summary>The part of <paramref name="box"/> inside <paramref name="bounds"/> (the bounds when they do not meet).</summary>
+    internal static BoundingBox Within(BoundingBox box, BoundingBox bounds)
+    {
+        var x0 = Math.Max(box.X, bounds.X);
+        var y0 = Math.Max(box.Y, bounds.Y);
+        var x1 = Math.Min(box.X + box.Width, bounds.X + bounds.Width);
+        var y1 = Math.Min(box.Y + box.Height, bounds.Y + bounds.Height);
+        return x1 - x0 < 8 || y1 - y0 < 8 ? bounds : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
     }
 
     internal static BoundingBox Pad(BoundingBox box, float fraction, int width, int height)

@@ -48,4 +48,12 @@ public sealed class ReferenceFocusChooserTests
 
         Assert.Equal((ReferenceFocus.User, new BoundingBox(10, 20, 100, 80)), (focus.Source, focus.Box));
     }
+
+    [Fact]
+    public void Choose_BoxWhereRecognitionFoundIt_IsAHintToCutFrom()
+    {
+        var focus = ReferenceFocusChooser.Choose(new BoundingBox(10, 20, 100, 80), [], 800, 600, hint: true);
+
+        Assert.Equal((ReferenceFocus.Found, new BoundingBox(10, 20, 100, 80)), (focus.Source, focus.Box));
+    }
 }
