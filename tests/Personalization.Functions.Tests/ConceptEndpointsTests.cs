@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Azure.Handlers;
+using Personalization.Core.Domain;
+using Personalization.Core.Ports;
 using Personalization.TestSupport;
 using static Personalization.Functions.Tests.ActionResults;
 
@@ -69,9 +71,7 @@ public sealed class ConceptEndpointsTests(SharedAzurite azurite)
         var outcome = await app.Services.GetRequiredService<ConceptBlobHandler>().HandleAsync(blobName);
         Assert.NotNull(outcome);
         Assert.Empty(outcome.Failures);
-        var concept = Assert.Single(await app.Services.GetRequiredService<Personalization.Core.Ports.IConceptIndex>().ListAsync(Personalization.Core.Domain.OwnerId.Parse(alice)));
-        var focus = Assert.Single(concept.References).Focus!;
-        Assert.Equal((Personalization.Core.Domain.ReferenceFocus.User, new Personalization.Core.Domain.BoundingBox(100, 120, 300, 280)), (focus.Source, focus.Box));
+        await AssertEnrolledFromAsync(app, alice, new BoundingBox(100, 120, 300, 280));
     }
 
     [AzuriteSharedFact]
@@ -89,9 +89,15 @@ public sealed class ConceptEndpointsTests(SharedAzurite azurite)
         var outcome = await handler.HandleAsync($"{alice}/rex/00.jpg");
 
         Assert.NotNull(outcome);
-        var concept = Assert.Single(await app.Services.GetRequiredService<Personalization.Core.Ports.IConceptIndex>().ListAsync(Personalization.Core.Domain.OwnerId.Parse(alice)));
+        await AssertEnrolledFromAsync(app, alice, new BoundingBox(50, 60, 200, 220));
+    }
+
+    /// <summary>The owner's one concept has one reference, enrolled from the user's box.</summary>
+    private static async Task AssertEnrolledFromAsync(FunctionsApp app, string owner, BoundingBox box)
+    {
+        var concept = Assert.Single(await app.Services.GetRequiredService<IConceptIndex>().ListAsync(OwnerId.Parse(owner)));
         var focus = Assert.Single(concept.References).Focus!;
-        Assert.Equal((Personalization.Core.Domain.ReferenceFocus.User, new Personalization.Core.Domain.BoundingBox(50, 60, 200, 220)), (focus.Source, focus.Box));
+        Assert.Equal((ReferenceFocus.User, box), (focus.Source, focus.Box));
     }
 
     [AzuriteSharedFact]
