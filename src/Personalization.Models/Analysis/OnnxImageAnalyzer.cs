@@ -115,7 +115,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         var (w, h) = (decoded.OriginalWidth, decoded.OriginalHeight);
                         var focus = input.AsReference ? ReferenceFocusChooser.Choose(input.Box, detections, w, h, input.BoxIsHint) : null;
                         SegmentedObject? cut = null;
-                        if (focus is { Source: ReferenceFocus.Detector or ReferenceFocus.Centre or ReferenceFocus.Found } && _detection.ReferenceSegmentation)
+                        if (focus is { Source: ReferenceFocus.Detector or ReferenceFocus.Centre or ReferenceFocus.Found } && _detection.ReferenceSegmentation && _localFeatures is not null)
                         {
                             using (_timings.Measure(PipelineStages.Segment))
                             {

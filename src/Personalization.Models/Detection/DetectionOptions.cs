@@ -43,7 +43,7 @@ public sealed class DetectionOptions
     /// <summary>
     /// A reference photo enrolled without a drawn box: cut the chosen object from the room around it (GrabCut) and keep only
     /// keypoints on it, so other things photographed in the same room do not match it; without a detection, the cut's
-    /// tight box is also the region enrolled.
+    /// tight box is also the region enrolled. Uses OpenCV, so only with <c>LocalFeatures:Enabled</c>.
     /// </summary>
     public bool ReferenceSegmentation { get; set; } = true;
 

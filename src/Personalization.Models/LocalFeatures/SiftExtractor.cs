@@ -12,11 +12,22 @@ namespace Personalization.Models.LocalFeatures;
 /// (a reference's object: enlarged when small, so its texture is seen at the scale queries show it). Reads the decoded
 /// pixels in place (no copy but the grey conversion). Thread-safe: a detector per call.
 /// </summary>
-public sealed class SiftExtractor(IOptions<LocalFeatureOptions> options)
+public sealed class SiftExtractor
 {
     public const string FeatureKind = "sift-v1";
 
-    private readonly LocalFeatureOptions _options = options.Value;
+    private readonly LocalFeatureOptions _options;
+
+    /// <exception cref="NativeDependencyException">Local features are on and OpenCV's native library cannot be loaded.</exception>
+    public SiftExtractor(IOptions<LocalFeatureOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        if (_options.Enabled)
+        {
+            EnsureOpenCv();
+        }
+    }
 
     public bool Enabled => _options.Enabled;
 
@@ -105,6 +116,21 @@ public sealed class SiftExtractor(IOptions<LocalFeatureOptions> options)
         }
 
         return features with { Points = points, Descriptors = descriptors };
+    }
+
+    /// <summary>Loads OpenCV's native library once, so that a machine without it gets one line saying what to do.</summary>
+    private static void EnsureOpenCv()
+    {
+        try
+        {
+            _ = Cv2.GetVersionString();
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException)
+        {
+            throw new NativeDependencyException(
+                $"OpenCV's native library (local features) cannot be loaded on this machine: on Debian/Ubuntu install libgtk-3-0, or set {LocalFeatureOptions.SectionName}:{nameof(LocalFeatureOptions.Enabled)}=false",
+                e);
+        }
     }
 
     private static CoreFeatures Extract(DecodedImage image, BoundingBox? region, double resize, int keypoints)
