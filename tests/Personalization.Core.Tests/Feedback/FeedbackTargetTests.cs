@@ -20,7 +20,7 @@ public sealed class FeedbackTargetTests
     {
         Assert.True(FeedbackTarget.TryFromResult(Result, Alice, null, null, out var target, out _));
 
-        Assert.Equal(new FeedbackTarget("photos/park.jpg", ConceptName.Parse("bo"), BoBox, "abc123"), target);
+        Assert.Equal(new FeedbackTarget("photos/park.jpg", ConceptName.Parse("bo"), BoBox, "abc123", Drawn: false), target);
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class FeedbackTargetTests
         Assert.True(FeedbackTarget.TryFromResult(Result, Alice, ConceptName.Parse("rex"), null, out var other, out _));
         Assert.True(FeedbackTarget.TryFromResult(Result, Alice, ConceptName.Parse("mochi"), box, out var drawn, out _));
 
-        Assert.Equal(BoBox, other.Box);
-        Assert.Equal(box, drawn.Box);
+        Assert.Equal((BoBox, false), (other.Box, other.Drawn));
+        Assert.Equal((box, true), (drawn.Box, drawn.Drawn));
     }
 
     [Fact]
