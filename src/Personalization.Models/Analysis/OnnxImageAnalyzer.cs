@@ -134,20 +134,20 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         }
 
                         var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection) : RegionSelector.ForReference(focus, w, h, _detection);
-                        Core.Domain.LocalFeatures? local = null;
-                        if (_localFeatures is not null)
+
+                        // SIFT runs beside detection of the next photos and the embedding (it reads the decoded pixels only).
+                        var extractor = _localFeatures;
+                        var chosen = focus;
+                        var local = extractor is null ? Task.FromResult<Core.Domain.LocalFeatures?>(null) : Task.Run(() =>
                         {
                             using (_timings.Measure(PipelineStages.LocalFeatures))
                             {
-                                local = focus is null ? _localFeatures.ExtractWhole(decoded)
-                                    : focus.Source == ReferenceFocus.Whole ? _localFeatures.ExtractRegion(decoded, focus.Box)
-                                    : _localFeatures.ExtractObject(decoded, focus.Box);
-                                if (cut is not null)
-                                {
-                                    local = SiftExtractor.Where(local, (x, y) => cut.Contains(x, y, tolerance: 2));
-                                }
+                                var features = chosen is null ? extractor.ExtractWhole(decoded)
+                                    : chosen.Source == ReferenceFocus.Whole ? extractor.ExtractRegion(decoded, chosen.Box)
+                                    : extractor.ExtractObject(decoded, chosen.Box);
+                                return (Core.Domain.LocalFeatures?)(cut is null ? features : SiftExtractor.Where(features, (x, y) => cut.Contains(x, y, tolerance: 2)));
                             }
-                        }
+                        }, cancellationToken);
 
                         prepared.Add(new PreparedImage(i, hash, decoded, detections, regions) { Focus = focus, Local = local });
                     }
@@ -172,17 +172,28 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
             {
                 var image = p.Decoded;
                 var whole = p.Embedded[0];
+                var local = await p.Local.ConfigureAwait(false);
                 results[p.Index] = ImageAnalysisResult.Success(
                     images[p.Index].Id,
-                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors, p.Local, p.Focus));
+                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors, local, p.Focus));
             }
 
             return results;
         }
         finally
         {
+            // The extractions read the pixels: let every one finish (or fail) before the pixels go.
             foreach (var p in prepared)
             {
+                try
+                {
+                    await p.Local.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Already reported by the await above, or cancelled with the batch.
+                }
+
                 p.Decoded.Dispose();
             }
         }
@@ -308,6 +319,6 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
 
         public ReferenceFocus? Focus { get; init; }
 
-        public Core.Domain.LocalFeatures? Local { get; init; }
+        public required Task<Core.Domain.LocalFeatures?> Local { get; init; }
     }
 }
