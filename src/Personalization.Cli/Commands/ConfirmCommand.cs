@@ -17,7 +17,7 @@ internal static class ConfirmCommand
             var outcome = await feedback.ConfirmAsync(owner, target.Concept, photo, target.ConfirmBox, target.ContentHash, token, boxIsHint: !target.Drawn).ConfigureAwait(false);
             var concept = outcome.Concept;
             var focus = concept.References.FirstOrDefault(r => r.ContentHash == outcome.ContentHash)?.Focus;
-            var where = $"{Path.GetFileName(target.Image)} ({(focus is null ? "object chosen automatically" : FeedbackCommand.Format(focus.Box))})";
+            var where = $"{Path.GetFileName(target.Image)} ({(focus is null ? "object chosen automatically" : focus.Box.ToText())})";
             var counts = $"{concept.References.Count} reference photo(s), {concept.References.Count(r => r.Origin == Core.Domain.ReferenceOrigins.Confirmed)} confirmed";
             if (!outcome.Changed)
             {

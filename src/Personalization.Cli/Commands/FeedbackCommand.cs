@@ -86,9 +86,6 @@ internal static class FeedbackCommand
         return command;
     }
 
-    public static string Format(BoundingBox box) =>
-        string.Create(CultureInfo.InvariantCulture, $"{box.X:0.#},{box.Y:0.#},{box.Width:0.#},{box.Height:0.#}");
-
     private static async Task<(ResultDocument? Result, string Error)> ReadResultAsync(string path, CancellationToken cancellationToken)
     {
         try

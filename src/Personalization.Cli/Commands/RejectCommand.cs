@@ -15,7 +15,7 @@ internal static class RejectCommand
         {
             var outcome = await feedback.RejectAsync(owner, target.Concept, photo, target.Box, target.ContentHash, token).ConfigureAwait(false);
             var concept = outcome.Concept;
-            var where = $"{Path.GetFileName(target.Image)} ({FeedbackCommand.Format(target.Box)})";
+            var where = $"{Path.GetFileName(target.Image)} ({target.Box.ToText()})";
             var count = $"{concept.Negatives?.Count ?? 0} rejected region(s)";
             if (!outcome.Changed)
             {

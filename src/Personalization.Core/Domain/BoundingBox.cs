@@ -43,7 +43,7 @@ public sealed record BoundingBox(float X, float Y, float Width, float Height)
     public float Area => Math.Max(0, Width) * Math.Max(0, Height);
 
     /// <summary>The text form <see cref="TryParse"/> reads: <c>x,y,width,height</c>, invariant numbers.</summary>
-    public string ToText() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{X:0.###},{Y:0.###},{Width:0.###},{Height:0.###}");
+    public string ToText() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{X:0.#},{Y:0.#},{Width:0.#},{Height:0.#}");
 
     public float IntersectionOverUnion(BoundingBox other)
     {

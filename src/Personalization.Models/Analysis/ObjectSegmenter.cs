@@ -101,13 +101,12 @@ internal static class ObjectSegmenter
             (float)((wy0 * s) + (y0 * toY)),
             (float)((x1 - x0 + 1) * toX),
             (float)((y1 - y0 + 1) * toY));
-        return new SegmentedObject(box, share, fg, width, height, (float)(wx0 * s), (float)(wy0 * s), (float)toX, (float)toY);
+        return new SegmentedObject(box, fg, width, height, (float)(wx0 * s), (float)(wy0 * s), (float)toX, (float)toY);
     }
 }
 
 /// <summary>An object cut from its surroundings: its tight box (original pixels) and its foreground mask.</summary>
-/// <param name="Share">The fraction of the chosen region that is foreground.</param>
-internal sealed record SegmentedObject(BoundingBox Box, double Share, bool[] Mask, int MaskWidth, int MaskHeight, float OriginX, float OriginY, float PixelWidth, float PixelHeight)
+internal sealed record SegmentedObject(BoundingBox Box, bool[] Mask, int MaskWidth, int MaskHeight, float OriginX, float OriginY, float PixelWidth, float PixelHeight)
 {
     /// <summary>Whether a point (original pixels) is on the object, or within <paramref name="tolerance"/> mask pixels of it.</summary>
     public bool Contains(float x, float y, int tolerance = 1)

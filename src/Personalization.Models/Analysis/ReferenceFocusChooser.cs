@@ -1,4 +1,3 @@
-using System.Globalization;
 using Personalization.Core.Domain;
 using Personalization.Models.Imaging;
 
@@ -71,7 +70,7 @@ internal static class ReferenceFocusChooser
     /// <exception cref="ImageRejectedException">The box is empty, negative or outside the photo.</exception>
     public static BoundingBox Validate(BoundingBox box, int width, int height)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{box.X:0.#},{box.Y:0.#},{box.Width:0.#},{box.Height:0.#}");
+        var text = box.ToText();
         if (!float.IsFinite(box.X) || !float.IsFinite(box.Y) || !float.IsFinite(box.Width) || !float.IsFinite(box.Height) || box.Width <= 0 || box.Height <= 0)
         {
             throw new ImageRejectedException($"box {text} has zero or negative size");
