@@ -79,14 +79,15 @@ public sealed class SiftExtractor
             context.Descriptors.AsSpan(outside[k] * CoreFeatures.DescriptorLength, CoreFeatures.DescriptorLength).CopyTo(outsideSift.AsSpan(k * CoreFeatures.DescriptorLength));
         }
 
-        var outsideCodes = RootSiftCodes.Encode(outsideSift, outside.Count, 255f);
+        var outsideCodes = QueryCodes.Encode(outsideSift, outside.Count);
         var codes = RootSiftCodes.Encode(features.Descriptors, features.Count, 127f);
         var limit = (int)(_options.BackgroundCosine * RootSiftCodes.Unit);
+        var nearest = new (int Best, int Second, int BestIndex)[features.Count];
+        RootSiftCodes.TopTwo(outsideCodes, codes, nearest);
         var keep = new List<int>(features.Count);
         for (var i = 0; i < features.Count; i++)
         {
-            var (best, _, _) = RootSiftCodes.TopTwo(outsideCodes, outside.Count, codes.AsSpan(i * RootSiftCodes.Length, RootSiftCodes.Length));
-            if (best < limit)
+            if (nearest[i].Best < limit)
             {
                 keep.Add(i);
             }

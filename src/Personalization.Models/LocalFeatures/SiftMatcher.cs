@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using Personalization.Core.Domain;
@@ -8,7 +9,7 @@ namespace Personalization.Models.LocalFeatures;
 
 /// <summary>
 /// Geometric verification with RootSIFT: every reference keypoint is matched to its nearest query keypoint (integer
-/// dot products, AVX-512 or AVX2), kept by Lowe's ratio test, and the matches are fitted with a similarity transform
+/// dot products, eight query keypoints per AVX-VNNI or AVX2 instruction: <see cref="RootSiftCodes"/>), kept by Lowe's ratio test, and the matches are fitted with a similarity transform
 /// by RANSAC (OpenCV's <c>estimateAffinePartial2D</c>: 4 degrees of freedom, the model that fits a rigid object seen
 /// again at another place and size). Inliers are counted once per query keypoint, so many reference points piling onto
 /// one query point cannot inflate them. References are matched in parallel. Thread-safe.
@@ -17,6 +18,9 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
 {
     private const int MinimumMatches = 3;
     private readonly LocalFeatureOptions _options = options.Value;
+
+    // A reference's codes, encoded once per reference object (references live as long as their concept is loaded).
+    private readonly ConditionalWeakTable<CoreFeatures, byte[]> _referenceCodes = [];
 
     public string Kind => SiftExtractor.FeatureKind;
 
@@ -31,7 +35,7 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
             return results;
         }
 
-        var queryCodes = RootSiftCodes.Encode(query.Descriptors, query.Count, 255f);
+        var queryCodes = QueryCodes.Encode(query.Descriptors, query.Count);
         var parallel = new ParallelOptions
         {
             CancellationToken = cancellationToken,
@@ -48,16 +52,18 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
         return results;
     }
 
-    private LocalMatch MatchOne(CoreFeatures query, byte[] queryCodes, CoreFeatures reference)
+    private LocalMatch MatchOne(CoreFeatures query, QueryCodes queryCodes, CoreFeatures reference)
     {
-        var codes = RootSiftCodes.Encode(reference.Descriptors, reference.Count, 127f);
+        var codes = _referenceCodes.GetValue(reference, r => RootSiftCodes.Encode(r.Descriptors, r.Count, 127f));
+        var nearest = new (int Best, int Second, int BestIndex)[reference.Count];
+        RootSiftCodes.TopTwo(queryCodes, codes, nearest);
         var ratio2 = (float)(_options.Ratio * _options.Ratio);
         var from = new List<Point2f>();
         var to = new List<Point2f>();
         var toIndex = new List<int>();
         for (var i = 0; i < reference.Count; i++)
         {
-            var (best, second, j) = RootSiftCodes.TopTwo(queryCodes, query.Count, codes.AsSpan(i * RootSiftCodes.Length, RootSiftCodes.Length));
+            var (best, second, j) = nearest[i];
             if (j < 0 || second == int.MinValue)
             {
                 continue;

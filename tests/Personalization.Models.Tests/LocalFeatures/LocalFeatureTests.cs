@@ -26,20 +26,42 @@ public sealed class LocalFeatureTests : IDisposable
             Options.Create(new ClipOptions()), new StageTimings(), new SiftExtractor(Options.Create(new LocalFeatureOptions()))));
     }
 
-    [Fact]
-    public void VectorDotProducts_AgreeWithTheScalarDefinition()
+    [Theory]
+    [InlineData(40, 9)]
+    [InlineData(1, 4)]
+    [InlineData(17, 3)]
+    [InlineData(1500, 13)]
+    public void VectorDotProducts_AgreeWithTheScalarDefinition(int queries, int references)
     {
-        var random = new Random(3);
-        var sift = new byte[40 * 128];
+        var random = new Random(queries + references);
+        var sift = new byte[queries * 128];
         random.NextBytes(sift);
-        var query = RootSiftCodes.Encode(sift, 40, 255f);
-        var reference = RootSiftCodes.Encode(sift.AsSpan(7 * 128, 128), 1, 127f);
-        var (best, second, index) = RootSiftCodes.TopTwo(query, 40, reference);
-        var scalar = Enumerable.Range(0, 40).Select(j => RootSiftCodes.ScalarDot(query.AsSpan(j * 128, 128), reference)).ToList();
-        Assert.Equal(scalar.Max(), best);
-        Assert.Equal(7, index);
-        Assert.Equal(scalar.OrderDescending().ElementAt(1), second);
-        Assert.True(best / RootSiftCodes.Unit > 0.98f, "a descriptor against itself has cosine ≈ 1");
+
+        // Duplicates make ties: the first of two equal codes wins, and the second best equals the best.
+        sift.AsSpan(0, 128).CopyTo(sift.AsSpan((queries - 1) * 128, 128));
+        var query = QueryCodes.Encode(sift, queries);
+        var plain = RootSiftCodes.Encode(sift, queries, 255f);
+        var referenceSift = new byte[references * 128];
+        random.NextBytes(referenceSift);
+        sift.AsSpan((queries / 2) * 128, 128).CopyTo(referenceSift.AsSpan(0, 128));
+        var codes = RootSiftCodes.Encode(referenceSift, references, 127f);
+        var results = new (int Best, int Second, int BestIndex)[references];
+        RootSiftCodes.TopTwo(query, codes, results);
+
+        for (var i = 0; i < references; i++)
+        {
+            var reference = codes.AsSpan(i * 128, 128).ToArray();
+            var scalar = Enumerable.Range(0, queries).Select(j => RootSiftCodes.ScalarDot(plain.AsSpan(j * 128, 128), reference)).ToList();
+            Assert.Equal(scalar.Max(), results[i].Best);
+            Assert.Equal(scalar.IndexOf(scalar.Max()), results[i].BestIndex);
+            Assert.Equal(queries > 1 ? scalar.OrderDescending().ElementAt(1) : int.MinValue, results[i].Second);
+            var code = new byte[128];
+            query.CopyCode(results[i].BestIndex, code);
+            Assert.Equal(plain.AsSpan(results[i].BestIndex * 128, 128).ToArray(), code);
+        }
+
+        Assert.Equal(queries / 2 == queries - 1 ? 0 : queries / 2, results[0].BestIndex);
+        Assert.True(results[0].Best / RootSiftCodes.Unit > 0.98f, "a descriptor against itself has cosine ≈ 1");
     }
 
     [SharedFact]
