@@ -28,6 +28,7 @@ internal static class ConfigurationSnapshot
             ["Recognition:AcceptAbove"] = recognition.AcceptAbove.ToString(c),
             ["Recognition:PairwiseMidpoint"] = recognition.PairwiseMidpoint.ToString(c),
             ["Recognition:PairwiseAccept"] = recognition.PairwiseAccept.ToString(c),
+            ["Recognition:ConfirmedPenalty"] = recognition.ConfirmedPenalty.ToString(c),
         };
     }
 }

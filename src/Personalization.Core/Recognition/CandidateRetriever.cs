@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
+using Personalization.Core.Feedback;
 using Personalization.Core.Ports;
 
 namespace Personalization.Core.Recognition;
@@ -42,13 +43,30 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             return [];
         }
 
-        var scored = pool.Select(c => Score(c, query, textWeight)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
         }
 
         return [.. scored.Take(topK)];
+    }
+
+    /// <summary>
+    /// What a concept's score loses for the references it gained from confirmed results: each is a region cut from one of
+    /// the user's own cluttered photos (small, often with some room), and each is one more chance for an unrelated photo
+    /// to match the concept by chance. β·ln(1 + confirmed); nothing for references the user enrolled.
+    /// </summary>
+    public static float ConfirmedPenalty(Concept concept, float beta)
+    {
+        ArgumentNullException.ThrowIfNull(concept);
+        if (beta <= 0)
+        {
+            return 0f;
+        }
+
+        var confirmed = concept.References.Count(FeedbackBounds.IsConfirmed);
+        return confirmed == 0 ? 0f : beta * MathF.Log(1 + confirmed);
     }
 
     /// <summary>Local evidence in [0, 1] from an inlier count.</summary>
@@ -134,10 +152,11 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
     /// The exact fused score of one concept for one query. A query region that looks at least as much like one of the
     /// concept's hard negatives (regions the user rejected) as like its references does not count for it.
     /// </summary>
-    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight)
+    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(query);
+        var penalty = ConfirmedPenalty(concept, confirmedPenalty);
         var regions = concept.AllRegions.ToList();
         Candidate? best = null;
         for (var q = 0; q < query.Regions.Count; q++)
@@ -163,7 +182,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var text = concept.DescriptionVector.Length == region.TextVector.Length
                 ? TensorPrimitives.Dot(region.TextVector, concept.DescriptionVector)
                 : 0f;
-            var fused = ((1 - textWeight) * image) + (textWeight * text);
+            var fused = ((1 - textWeight) * image) + (textWeight * text) - penalty;
             if (best is null || fused > best.Score)
             {
                 best = new Candidate(concept.Name, fused, image, text, q, matched);

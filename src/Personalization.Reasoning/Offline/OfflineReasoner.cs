@@ -99,9 +99,12 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         // Geometric evidence counts as it does in retrieval: inliers of one similarity transform are hard to get by chance.
         var inliers = request.Retrieval?.Inliers ?? 0;
         var local = (float)_options.LocalWeight * CandidateRetriever.LocalEvidence(inliers, _options.LocalMinInliers, _options.LocalInlierCap);
-        var s = best + local;
+        var penalty = CandidateRetriever.ConfirmedPenalty(request.Candidate, (float)_options.ConfirmedPenalty);
+        var s = best + local - penalty;
         var p = 1.0 / (1.0 + Math.Exp(-_options.PairwiseSlope * (s - _options.PairwiseMidpoint)));
-        var evidence = local > 0
+        var evidence = penalty > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} + local evidence {local:F3} ({inliers} inliers) − {penalty:F3} for its confirmed references → p = σ({_options.PairwiseSlope:F0}·({s:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}")
+            : local > 0
             ? string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} + local evidence {local:F3} ({inliers} inliers) → p = σ({_options.PairwiseSlope:F0}·({s:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}")
             : string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} → p = σ({_options.PairwiseSlope:F0}·({best:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}");
         return Task.FromResult(new PairwiseJudgement(request.Candidate.Name, (float)p, evidence));

@@ -59,6 +59,25 @@ public sealed class CandidateRetrieverTests
         Assert.Equal(-1, candidate.ReferenceRegion);
     }
 
+    [Fact]
+    public void Score_ConceptWithTwoConfirmedReferences_LosesBetaLnThree_EnrolledReferencesLoseNothing()
+    {
+        // The same two regions split over three references: the best match is still r1 (1.0).
+        var reference = Bo.References[0];
+        IReadOnlyList<ConceptReference> three =
+        [
+            reference with { Regions = [reference.Regions[0]], Origin = ReferenceOrigins.Enrolled },
+            reference with { Regions = [reference.Regions[1]], Origin = ReferenceOrigins.Confirmed },
+            reference with { Regions = [reference.Regions[0]], Origin = ReferenceOrigins.Confirmed },
+        ];
+        var confirmed = Bo with { References = three };
+        var enrolled = Bo with { References = [.. three.Select(r => r with { Origin = ReferenceOrigins.Enrolled })] };
+
+        Assert.Equal(1f - (0.04f * MathF.Log(3)), CandidateRetriever.Score(confirmed, Query, textWeight: 0f, confirmedPenalty: 0.04f).Score, 5);
+        Assert.Equal(1f, CandidateRetriever.Score(enrolled, Query, textWeight: 0f, confirmedPenalty: 0.04f).Score, 5);
+        Assert.Equal(1f, CandidateRetriever.Score(confirmed, Query, textWeight: 0f).Score, 5);
+    }
+
     private static ImageRegion Region(float[] image, float[] text) => new(new BoundingBox(0, 0, 640, 480), "image", null, 1f, image, text, [], []);
 
     private static Concept Concept(float[][] regions, float[] description) => new(
