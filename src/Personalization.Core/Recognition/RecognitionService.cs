@@ -44,9 +44,68 @@ public sealed class RecognitionService(
         var pixels = new QueryImageOverlay(imageStore);
         var steps = new DirectRecognitionSteps(analyses, index, retriever, reasoner, verifier, cancellationToken, pixels);
         var outcomes = new List<RecognitionOutcome>(images.Count);
-        for (var start = 0; start < images.Count; start += _options.ImageBatch)
+
+        // Two batches in flight: the next batch is read and analysed while the chain runs over this one, so the cores
+        // the chain leaves idle (its single-threaded steps, a batch's slowest photo) are used.
+        var pending = images.Count > 0 ? Task.Run(() => ReadAndAnalyseAsync(0), cancellationToken) : null;
+        try
         {
-            // Each slot holds an input to analyse or the reason it could not be read, in input order.
+            for (var start = 0; start < images.Count; start += _options.ImageBatch)
+            {
+                var (slots, analysed) = await pending!.ConfigureAwait(false);
+                var after = start + _options.ImageBatch;
+                pending = after < images.Count ? Task.Run(() => ReadAndAnalyseAsync(after), cancellationToken) : null;
+                var next = 0;
+                foreach (var slot in slots)
+                {
+                    if (slot.Failed is { } failed)
+                    {
+                        Report(failed);
+                        continue;
+                    }
+
+                    var input = slot.Input!;
+                    var item = analysed[next++];
+                    if (item.Analysis is not { } analysis)
+                    {
+                        Report(new RecognitionOutcome(item.Id, null, null, item.Error));
+                        continue;
+                    }
+
+                    await analyses.PutAsync(owner, analysis, cancellationToken).ConfigureAwait(false);
+                    await pixels.PutAsync(owner, analysis.ContentHash, input.Bytes, cancellationToken).ConfigureAwait(false);
+                    RecognitionResult result;
+                    try
+                    {
+                        using (timings.Measure(PipelineStages.Chain))
+                        {
+                            result = await RecognitionChain.RunAsync(steps, new ImageRef(owner, analysis.ContentHash), thresholds).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        pixels.Forget(owner, analysis.ContentHash);
+                    }
+
+                    Report(new RecognitionOutcome(item.Id, result, analysis, null));
+                }
+            }
+        }
+        finally
+        {
+            // A run that stops early (cancelled, or a failure) still waits for the batch in flight, and drops its result.
+            if (pending is not null)
+            {
+                await Task.WhenAny(pending).ConfigureAwait(false);
+                _ = pending.Exception; // observed: the run is already failing or cancelled, and reports its first error
+            }
+        }
+
+        return outcomes;
+
+        // Each slot holds an input to analyse or the reason it could not be read, in input order.
+        async Task<(List<(ImageInput? Input, RecognitionOutcome? Failed)> Slots, IReadOnlyList<ImageAnalysisResult> Analysed)> ReadAndAnalyseAsync(int start)
+        {
             var slots = new List<(ImageInput? Input, RecognitionOutcome? Failed)>();
             for (var i = start; i < Math.Min(images.Count, start + _options.ImageBatch); i++)
             {
@@ -61,43 +120,8 @@ public sealed class RecognitionService(
             }
 
             var analysed = await analyzer.AnalyzeAsync([.. slots.Where(s => s.Input is not null).Select(s => s.Input!)], cancellationToken).ConfigureAwait(false);
-            var next = 0;
-            foreach (var slot in slots)
-            {
-                if (slot.Failed is { } failed)
-                {
-                    Report(failed);
-                    continue;
-                }
-
-                var input = slot.Input!;
-                var item = analysed[next++];
-                if (item.Analysis is not { } analysis)
-                {
-                    Report(new RecognitionOutcome(item.Id, null, null, item.Error));
-                    continue;
-                }
-
-                await analyses.PutAsync(owner, analysis, cancellationToken).ConfigureAwait(false);
-                await pixels.PutAsync(owner, analysis.ContentHash, input.Bytes, cancellationToken).ConfigureAwait(false);
-                RecognitionResult result;
-                try
-                {
-                    using (timings.Measure(PipelineStages.Chain))
-                    {
-                        result = await RecognitionChain.RunAsync(steps, new ImageRef(owner, analysis.ContentHash), thresholds).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    pixels.Forget(owner, analysis.ContentHash);
-                }
-
-                Report(new RecognitionOutcome(item.Id, result, analysis, null));
-            }
+            return (slots, analysed);
         }
-
-        return outcomes;
 
         void Report(RecognitionOutcome outcome)
         {
