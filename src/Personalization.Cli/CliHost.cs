@@ -132,6 +132,13 @@ internal static class CliHost
         return Path.GetFullPath(Path.Combine(repo, "..", "shared", "datasets", "dreambooth"));
     }
 
+    /// <summary>../shared/images beside the default DreamBooth folder, if it is there.</summary>
+    public static string? DefaultImages()
+    {
+        var images = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(DefaultDataset())!)!, "images");
+        return Directory.Exists(images) ? images : null;
+    }
+
     /// <summary>The checkout this binary was built in (the folder holding Serverless.sln), if any.</summary>
     private static string? RepositoryRoot()
     {

@@ -20,7 +20,8 @@ namespace Personalization.Cli.Commands;
 /// <summary>
 /// <c>personalize bench</c>: throughput and latency of each stage on the same images, after warm-up: decode +
 /// preprocess, detection, image embedding at several batch sizes, index search, the whole chain; optionally a
-/// CLIP ViT-B/32-shaped encoder with the pipeline's overhead; and the peak working set.
+/// CLIP ViT-B/32-shaped encoder with the pipeline's overhead; and the peak working set. With <c>--local</c>, instead,
+/// the local-feature stage as the owner's references grow (<see cref="BenchLocal"/>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -31,12 +32,21 @@ internal static class BenchCommand
         var rounds = new Option<int>("--rounds") { Description = "Timed passes over the images after one warm-up pass (default 3).", DefaultValueFactory = _ => 3 };
         var clip = new Option<string?>("--clip-model") { Description = "A CLIP image tower to time as well (e.g. made by shared/tools/make_clip_b32_random.py)." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var local = new Option<bool>("--local") { Description = "Instead: the local-feature (SIFT) stage as an owner's references grow, every reference matched against the shortlist (time, recall kept)." };
+        var references = new Option<int[]>("--references") { Description = "With --local: owner sizes in references (repeatable; default 30 300 3000).", AllowMultipleArgumentsPerToken = true };
+        var queries = new Option<int>("--queries") { Description = "With --local: query photos, a seeded choice (default 40).", DefaultValueFactory = _ => 40 };
         var command = new Command("bench", "Measures each stage's throughput and latency (median, p95) at several batch sizes, and the peak memory.")
         {
-            images, batches, rounds, clip, json,
+            images, batches, rounds, clip, json, local, references, queries,
         };
         command.SetAction((parse, ct) =>
         {
+            if (parse.GetValue(local))
+            {
+                var owners = parse.GetValue(references) is { Length: > 0 } r ? r : [30, 300, 3000];
+                return BenchLocal.RunAsync(parse, globals, console, owners, parse.GetValue(queries), parse.GetValue(json), ct);
+            }
+
             // Recognition batches as large as the largest batch timed; a scratch data folder keeps user data out.
             var scratch = Directory.CreateTempSubdirectory("personalize-bench-");
             var sizes = parse.GetValue(batches) is { Length: > 0 } b ? b : [1, 4, 8, 16];

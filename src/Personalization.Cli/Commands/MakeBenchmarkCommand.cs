@@ -30,7 +30,7 @@ internal static class MakeBenchmarkCommand
         {
             var dataset = parse.GetValue(dreambooth) ?? CliHost.DefaultDataset();
             var options = new HardBenchmarkOptions(
-                parse.GetValue(output)!, dataset, parse.GetValue(images) ?? DefaultImages(), parse.GetValue(seed), parse.GetValue(references),
+                parse.GetValue(output)!, dataset, parse.GetValue(images) ?? CliHost.DefaultImages(), parse.GetValue(seed), parse.GetValue(references),
                 parse.GetValue(subjects), parse.GetValue(queries), parse.GetValue(negatives));
             var clock = Stopwatch.StartNew();
             HardBenchmarkSummary summary;
@@ -53,12 +53,5 @@ internal static class MakeBenchmarkCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>../shared/images beside the default DreamBooth folder, if it is there.</summary>
-    private static string? DefaultImages()
-    {
-        var images = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(CliHost.DefaultDataset())!)!, "images");
-        return Directory.Exists(images) ? images : null;
     }
 }
