@@ -125,6 +125,10 @@ public sealed class SiftExtractor
         try
         {
             _ = Cv2.GetVersionString();
+
+            // Photos are analysed in parallel already (one extraction per photo beside detection and embedding):
+            // OpenCV's own worker threads would only contend with them.
+            Cv2.SetNumThreads(1);
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException)
         {
