@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
+using Personalization.Local.Index;
 using Personalization.Models.Benchmarks;
 
 namespace Personalization.Cli.Evaluation;
@@ -23,7 +24,7 @@ internal sealed class LocalStageBenchmark(ILocalFeatureMatcher matcher, Recognit
         var subjects = owner.Subjects.Select(s => s.Name).ToHashSet();
         var position = concepts.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var recorder = new RecordingLocalMatcher(matcher);
-        var retriever = new CandidateRetriever(new InMemoryConceptIndex(concepts), recorder, Options.Create(options));
+        var retriever = new CandidateRetriever(new MemoryConceptIndex(concepts), recorder, Options.Create(options));
 
         // Every reference with features the matcher compares, and whose concept it is (as the retriever gathers them).
         var features = new List<LocalFeatures>();

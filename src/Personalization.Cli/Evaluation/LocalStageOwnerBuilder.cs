@@ -3,6 +3,7 @@ using Personalization.Cli.Datasets;
 using Personalization.Core.Domain;
 using Personalization.Core.Enrollment;
 using Personalization.Core.Ports;
+using Personalization.Local.Index;
 
 namespace Personalization.Cli.Evaluation;
 
@@ -41,7 +42,7 @@ internal sealed class LocalStageOwnerBuilder(IImageAnalyzer analyzer, ITextEncod
             .Concat(dataset.Concepts.Where(c => !queried.Contains(c.Name.Value)).SelectMany(c => c.Queries))
             .ToList();
 
-        var index = new InMemoryConceptIndex();
+        var index = new MemoryConceptIndex();
         var enrolment = new EnrollmentService(analyzer, textEncoder, reasoner, index, TimeProvider.System);
         await progress.WriteLineAsync($"enrolling {dataset.Concepts.Count} subjects…").ConfigureAwait(false);
         var subjects = new List<Concept>();

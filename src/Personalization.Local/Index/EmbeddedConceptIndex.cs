@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics.Tensors;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
@@ -69,19 +68,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     public async Task<IReadOnlyList<IReadOnlyList<VectorHit>>> SearchAsync(OwnerId owner, IReadOnlyList<VectorQuery> queries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
-        var snapshot = await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false);
-        var results = new IReadOnlyList<VectorHit>[queries.Count];
-        for (var q = 0; q < queries.Count; q++)
-        {
-            results[q] = queries[q].Field switch
-            {
-                VectorField.ReferenceImage => SearchImages(snapshot, queries[q]),
-                VectorField.DescriptionText => SearchDescriptions(snapshot, queries[q]),
-                _ => throw new ArgumentOutOfRangeException(nameof(queries), queries[q].Field, "unknown vector field"),
-            };
-        }
-
-        return results;
+        return (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Search(queries);
     }
 
     public void Dispose()
@@ -90,39 +77,6 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         {
             gate.Dispose();
         }
-    }
-
-    private static List<VectorHit> SearchImages(OwnerSnapshot snapshot, VectorQuery query)
-    {
-        var d = snapshot.ImageDimension;
-        if (d == 0 || query.Vector.Length != d)
-        {
-            return [];
-        }
-
-        var top = new TopK(query.Top);
-        var rows = snapshot.ImageRows.AsSpan();
-        for (var i = 0; i < snapshot.ImageOwners.Length; i++)
-        {
-            top.Offer(i, TensorPrimitives.Dot(query.Vector, rows.Slice(i * d, d)));
-        }
-
-        return [.. top.Best().Select(x => new VectorHit(snapshot.ImageOwners[x.Index].Concept, snapshot.ImageOwners[x.Index].Region, x.Score))];
-    }
-
-    private static List<VectorHit> SearchDescriptions(OwnerSnapshot snapshot, VectorQuery query)
-    {
-        var top = new TopK(query.Top);
-        for (var i = 0; i < snapshot.Concepts.Count; i++)
-        {
-            var v = snapshot.Concepts[i].DescriptionVector;
-            if (v.Length == query.Vector.Length)
-            {
-                top.Offer(i, TensorPrimitives.Dot(query.Vector, v));
-            }
-        }
-
-        return [.. top.Best().Select(x => new VectorHit(snapshot.Concepts[x.Index].Name, -1, x.Score))];
     }
 
     private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)

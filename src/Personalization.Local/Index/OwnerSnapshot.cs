@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using Personalization.Core.Domain;
+using Personalization.Core.Ports;
 
 namespace Personalization.Local.Index;
 
@@ -53,5 +55,56 @@ internal sealed class OwnerSnapshot
     /// <summary>Which concept and region each row belongs to.</summary>
     public (ConceptName Concept, int Region)[] ImageOwners { get; }
 
+    /// <summary>Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<VectorHit>> Search(IReadOnlyList<VectorQuery> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var results = new IReadOnlyList<VectorHit>[queries.Count];
+        for (var q = 0; q < queries.Count; q++)
+        {
+            results[q] = queries[q].Field switch
+            {
+                VectorField.ReferenceImage => SearchImages(queries[q]),
+                VectorField.DescriptionText => SearchDescriptions(queries[q]),
+                _ => throw new ArgumentOutOfRangeException(nameof(queries), queries[q].Field, "unknown vector field"),
+            };
+        }
+
+        return results;
+    }
+
     public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength) => new(concepts, fileTimeUtc, loadedAtUtc, fileLength);
+
+    private List<VectorHit> SearchImages(VectorQuery query)
+    {
+        var d = ImageDimension;
+        if (d == 0 || query.Vector.Length != d)
+        {
+            return [];
+        }
+
+        var top = new TopK(query.Top);
+        var rows = ImageRows.AsSpan();
+        for (var i = 0; i < ImageOwners.Length; i++)
+        {
+            top.Offer(i, TensorPrimitives.Dot(query.Vector, rows.Slice(i * d, d)));
+        }
+
+        return [.. top.Best().Select(x => new VectorHit(ImageOwners[x.Index].Concept, ImageOwners[x.Index].Region, x.Score))];
+    }
+
+    private List<VectorHit> SearchDescriptions(VectorQuery query)
+    {
+        var top = new TopK(query.Top);
+        for (var i = 0; i < Concepts.Count; i++)
+        {
+            var v = Concepts[i].DescriptionVector;
+            if (v.Length == query.Vector.Length)
+            {
+                top.Offer(i, TensorPrimitives.Dot(query.Vector, v));
+            }
+        }
+
+        return [.. top.Best().Select(x => new VectorHit(Concepts[x.Index].Name, -1, x.Score))];
+    }
 }
