@@ -13,6 +13,8 @@ namespace Personalization.Models.Analysis;
 /// </summary>
 internal static class ObjectSegmenter
 {
+    private const ulong Seed = 0x5EED_0F_C0FFEE;
+
     /// <summary>The long side of the working copy of the region and its surroundings.</summary>
     internal const int WorkLongSide = 200;
 
@@ -68,6 +70,10 @@ internal static class ObjectSegmenter
         using var mask = new Mat();
         using var background = new Mat();
         using var foreground = new Mat();
+
+        // GrabCut seeds its k-means from OpenCV's per-thread generator, whose state depends on what ran on this thread
+        // before: seeded here, the same photo always gives the same cut (OpenCV runs single-threaded: this thread).
+        Cv2.SetTheRNG(Seed);
         Cv2.GrabCut(small, mask, rect, background, foreground, Iterations, GrabCutModes.InitWithRect);
         mask.GetArray(out byte[] labels);
 
