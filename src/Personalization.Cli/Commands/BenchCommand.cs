@@ -47,38 +47,50 @@ internal static class BenchCommand
                 return BenchLocal.RunAsync(parse, globals, console, owners, parse.GetValue(queries), parse.GetValue(json), ct);
             }
 
-            // Recognition batches as large as the largest batch timed; a scratch data folder keeps user data out.
-            var scratch = Directory.CreateTempSubdirectory("personalize-bench-");
+            // Recognition batches as large as the largest batch timed.
             var sizes = parse.GetValue(batches) is { Length: > 0 } b ? b : [1, 4, 8, 16];
             var overrides = new Dictionary<string, string?>
             {
-                ["LocalData:Directory"] = scratch.FullName,
                 ["Recognition:ImageBatch"] = sizes.Max().ToString(CultureInfo.InvariantCulture),
             };
-            return CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
-            {
-                try
-                {
-                    var files = PickImages(parse.GetValue(images));
-                    var report = await RunAsync(services, files, sizes, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(clip), console, token).ConfigureAwait(false);
-                    if (parse.GetValue(json))
-                    {
-                        await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        Print(console.Out, report);
-                    }
-
-                    return ExitCodes.Success;
-                }
-                finally
-                {
-                    scratch.Delete(recursive: true);
-                }
-            }, ct, overrides);
+            return RunReportAsync(parse, globals, console, overrides, parse.GetValue(json), ct,
+                (services, token) => RunAsync(services, PickImages(parse.GetValue(images)), sizes, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(clip), console, token),
+                Print);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs a benchmark over its own scratch data folder (user data stays out; deleted afterwards) and prints its report
+    /// as a table or as JSON.
+    /// </summary>
+    internal static Task<int> RunReportAsync<TReport>(
+        ParseResult parse, GlobalOptions globals, CliConsole console, Dictionary<string, string?> overrides, bool json, CancellationToken cancellationToken,
+        Func<IServiceProvider, CancellationToken, Task<TReport>> measure, Action<TextWriter, TReport> print)
+    {
+        var scratch = Directory.CreateTempSubdirectory("personalize-bench-");
+        overrides["LocalData:Directory"] = scratch.FullName;
+        return CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
+        {
+            try
+            {
+                var report = await measure(services, token).ConfigureAwait(false);
+                if (json)
+                {
+                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
+                }
+                else
+                {
+                    print(console.Out, report);
+                }
+
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+        }, cancellationToken, overrides);
     }
 
     private static List<string> PickImages(string? folder)

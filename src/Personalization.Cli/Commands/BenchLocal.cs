@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalization.Cli.Evaluation;
-using Personalization.Cli.Output;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 
@@ -27,58 +25,35 @@ internal static class BenchLocal
             return Task.FromResult(ExitCodes.Fatal);
         }
 
-        var scratch = Directory.CreateTempSubdirectory("personalize-bench-");
-
         // Thousands of enrolments: the offline reasoner's fingerprint, never a paid model's.
-        var overrides = new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?> { ["Reasoning:Provider"] = "offline" };
+        return BenchCommand.RunReportAsync(parse, globals, console, overrides, json, cancellationToken, async (services, token) =>
         {
-            ["LocalData:Directory"] = scratch.FullName,
-            ["Reasoning:Provider"] = "offline",
-        };
-        return CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
-        {
-            try
+            var dreambooth = CliHost.DefaultDataset();
+            if (!Directory.Exists(dreambooth))
             {
-                var dreambooth = CliHost.DefaultDataset();
-                if (!Directory.Exists(dreambooth))
-                {
-                    throw new DirectoryNotFoundException($"the DreamBooth folder '{dreambooth}' does not exist");
-                }
-
-                var options = services.GetRequiredService<IOptions<RecognitionOptions>>().Value;
-                var builder = new LocalStageOwnerBuilder(
-                    services.GetRequiredService<IImageAnalyzer>(), services.GetRequiredService<ITextEncoder>(), services.GetRequiredService<IReasoner>(), console.Error);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var owner = await builder.BuildAsync(dreambooth, CliHost.DefaultImages(), sizes.Max(), queries, Seed, token).ConfigureAwait(false);
-                var buildSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-
-                var benchmark = new LocalStageBenchmark(services.GetRequiredService<ILocalFeatureMatcher>(), options);
-                var rows = new List<LocalStageRow>();
-                foreach (var size in sizes.Distinct().Order())
-                {
-                    await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matching {owner.Queries.Count} queries against {size} references…")).ConfigureAwait(false);
-                    rows.Add(await benchmark.RunAsync(owner, size, token).ConfigureAwait(false));
-                }
-
-                var report = new LocalStageReport(
-                    Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, owner.Subjects.Count, owner.Queries.Count,
-                    owner.DistractorSources, options.LocalShortlist, options.LocalMinInliers, Math.Round(buildSeconds, 1), rows);
-                if (json)
-                {
-                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
-                }
-                else
-                {
-                    Print(console.Out, report);
-                }
-
-                return ExitCodes.Success;
+                throw new DirectoryNotFoundException($"the DreamBooth folder '{dreambooth}' does not exist");
             }
-            finally
+
+            var options = services.GetRequiredService<IOptions<RecognitionOptions>>().Value;
+            var builder = new LocalStageOwnerBuilder(
+                services.GetRequiredService<IImageAnalyzer>(), services.GetRequiredService<ITextEncoder>(), services.GetRequiredService<IReasoner>(), console.Error);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var owner = await builder.BuildAsync(dreambooth, CliHost.DefaultImages(), sizes.Max(), queries, Seed, token).ConfigureAwait(false);
+            var buildSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+            var benchmark = new LocalStageBenchmark(services.GetRequiredService<ILocalFeatureMatcher>(), options);
+            var rows = new List<LocalStageRow>();
+            foreach (var size in sizes.Distinct().Order())
             {
-                scratch.Delete(recursive: true);
+                await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matching {owner.Queries.Count} queries against {size} references…")).ConfigureAwait(false);
+                rows.Add(await benchmark.RunAsync(owner, size, token).ConfigureAwait(false));
             }
-        }, cancellationToken, overrides);
+
+            return new LocalStageReport(
+                Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, owner.Subjects.Count, owner.Queries.Count,
+                owner.DistractorSources, options.LocalShortlist, options.LocalMinInliers, Math.Round(buildSeconds, 1), rows);
+        }, Print);
     }
 
     private static void Print(TextWriter writer, LocalStageReport report)
