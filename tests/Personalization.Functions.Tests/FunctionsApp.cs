@@ -71,7 +71,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddAzureWorkflow();
-        builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks());
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
         builder.Services
             .AddPersonalizationCore()
             .AddOnnxModels()

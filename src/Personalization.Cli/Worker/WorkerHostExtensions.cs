@@ -20,7 +20,7 @@ public static class WorkerHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAzureWorkflow();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks());
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
         builder.Services.AddHostedService<BlobWatcher>();
         // One watcher per queue; registered as plain IHostedService, since AddHostedService keeps one per type.
         builder.Services.AddSingleton<IHostedService>(sp => QueueWatcherFor<BulkRequestHandler>(sp));
