@@ -83,10 +83,10 @@ internal sealed class LocalStageBenchmark(ILocalFeatureMatcher matcher, Recognit
         var s = StageStats.From("shortlist", 1, "query", shortlist, 1);
         var g = StageStats.From("global", 1, "query", global, 1);
         return new LocalStageRow(
-            references, n, features.Count, Median(shortlistPairs),
+            references, n, features.Count, StageStats.Median(shortlistPairs),
             e.MedianMs, e.P95Ms, s.MedianMs, s.P95Ms, g.MedianMs, g.P95Ms,
             found, kept, found > 0 ? Math.Round(kept / (double)found, 3) : null,
-            Math.Round(falseLocal / (double)n, 3), references > owner.Subjects.Count ? Median(distractorInliers) : null, Math.Round(top1 / (double)n, 3));
+            Math.Round(falseLocal / (double)n, 3), references > owner.Subjects.Count ? StageStats.Median(distractorInliers) : null, Math.Round(top1 / (double)n, 3));
     }
 
     private Task<IReadOnlyList<Candidate>> RetrieveAsync(CandidateRetriever retriever, OwnerId owner, ImageAnalysis query, IReadOnlyList<Concept> concepts, CancellationToken cancellationToken) =>
@@ -103,11 +103,5 @@ internal sealed class LocalStageBenchmark(ILocalFeatureMatcher matcher, Recognit
         }
 
         return best;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

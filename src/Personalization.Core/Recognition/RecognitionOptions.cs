@@ -55,8 +55,8 @@ public sealed class RecognitionOptions
     /// <summary>
     /// A concept that gained c references from confirmed results scores β·ln(1 + c) less
     /// (<see cref="CandidateRetriever.ConfirmedPenalty"/>): each such region, cut from a cluttered photo, is one more
-    /// chance of a chance match. 0.04 (held-out DreamBooth after confirming 2 results per concept: F1 0.854 → 0.897;
-    /// docs/thresholds.md). References the user enrolled lose nothing.
+    /// chance of a chance match. 0.04 (held-out DreamBooth after confirming 2 results per concept: F1 0.850 without it,
+    /// 0.892 with it; docs/thresholds.md). References the user enrolled lose nothing.
     /// </summary>
     [Range(0.0, 0.2)]
     public double ConfirmedPenalty { get; set; } = 0.04;

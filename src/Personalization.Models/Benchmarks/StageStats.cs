@@ -23,6 +23,13 @@ public sealed record StageStats(string Stage, int Batch, string Unit, int Items,
             Math.Round(calls.Count * itemsPerCall / Math.Max(1e-9, total), 1));
     }
 
+    /// <summary>The median of <paramref name="values"/> (0 for none), as the stages' medians are taken.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : Percentile(sorted, 0.5);
+    }
+
     private static double Percentile(double[] sorted, double q)
     {
         var position = q * (sorted.Length - 1);

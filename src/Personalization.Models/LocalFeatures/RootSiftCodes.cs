@@ -44,14 +44,6 @@ internal static class RootSiftCodes
         return codes;
     }
 
-    /// <summary>The two best dot products of one reference code against every query code, and the best's index.</summary>
-    public static (int Best, int Second, int BestIndex) TopTwo(QueryCodes query, ReadOnlySpan<byte> reference)
-    {
-        Span<(int, int, int)> one = stackalloc (int, int, int)[1];
-        TopTwo(query, reference, one);
-        return one[0];
-    }
-
     /// <summary>
     /// For each reference code (laid out one after another), the two best dot products against every query code and
     /// the best's index (the first one on a tie); (int.MinValue, int.MinValue, −1) against no query codes.
