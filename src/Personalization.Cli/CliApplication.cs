@@ -30,7 +30,25 @@ public static class CliApplication
         root.Subcommands.Add(ProfileCommand.Create(globals, console));
         root.Subcommands.Add(EvalPreferCommand.Create(globals, console));
         root.Subcommands.Add(WorkerCommand.Create(globals, console));
-        var parse = root.Parse(args);
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        if (parse.Errors.Count > 0)
+        {
+            return await UsageErrorAsync(parse, console).ConfigureAwait(false);
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Bad arguments: one <c>error:</c> line each and where to find the usage, exit 2 (nothing was done).</summary>
+    private static async Task<int> UsageErrorAsync(ParseResult parse, CliConsole console)
+    {
+        foreach (var error in parse.Errors)
+        {
+            await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+        }
+
+        var command = parse.CommandResult.Command is RootCommand ? "personalize" : $"personalize {parse.CommandResult.Command.Name}";
+        await console.Error.WriteLineAsync($"usage: {command} --help").ConfigureAwait(false);
+        return ExitCodes.Fatal;
     }
 }

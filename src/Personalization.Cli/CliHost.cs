@@ -32,6 +32,7 @@ internal static class CliHost
             settings[$"Models:Directories:{i}"] = models[i];
         }
 
+        var setKeys = new List<string>();
         foreach (var setting in parse.GetValue(globals.Settings) ?? [])
         {
             var split = setting.IndexOf('=', StringComparison.Ordinal);
@@ -40,7 +41,9 @@ internal static class CliHost
                 throw new InvalidDataException($"--set '{setting}' is not KEY=VALUE");
             }
 
-            settings[setting[..split].Trim().Replace("__", ":", StringComparison.Ordinal)] = setting[(split + 1)..];
+            var key = setting[..split].Trim().Replace("__", ":", StringComparison.Ordinal);
+            settings[key] = setting[(split + 1)..];
+            setKeys.Add(key);
         }
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -50,6 +53,7 @@ internal static class CliHost
 
         AddLocalSettings(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
         builder.Configuration.AddInMemoryCollection(settings);
+        SettingKeys.Check(builder.Configuration, setKeys);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace Personalization.Cli.Tests.Settings;
 
@@ -30,6 +31,17 @@ public sealed class SampleSettingsTests
 
         Assert.True(sections.Count >= 12, $"found only {sections.Count} options classes");
         Assert.True(missing.Count == 0, "missing from local.settings.sample.json: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void SampleSettings_PassTheSettingsCheckAsSetArguments()
+    {
+        var values = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json")))
+            .RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.ToString());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        SettingKeys.Check(configuration, values.Keys);
     }
 
     private static string RepositoryRoot()
