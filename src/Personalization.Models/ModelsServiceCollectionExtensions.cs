@@ -31,6 +31,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<IImageResizer, SkiaImageResizer>();
         services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations();
         services.TryAddSingleton<MiniLmTextEncoder>();
+        services.TryAddSingleton<LabelVectorCache>();
         services.TryAddSingleton(sp => ClipTokenizer.Load(sp.GetRequiredService<ModelLocator>().Locate(sp.GetRequiredService<IOptions<ClipOptions>>().Value.Vocabulary)));
 
         // The text space follows the image encoder: CLIP's own text tower with CLIP, MiniLM (with the label bridge) otherwise.
@@ -45,7 +46,8 @@ public static class ModelsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EncoderOptions>>(),
             sp.GetRequiredService<IOptions<ClipOptions>>(),
             sp.GetRequiredService<Core.Diagnostics.StageTimings>(),
-            sp.GetRequiredService<LocalFeatures.SiftExtractor>()));
+            sp.GetRequiredService<LocalFeatures.SiftExtractor>(),
+            sp.GetRequiredService<LabelVectorCache>()));
         return services;
     }
 }

@@ -37,6 +37,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
     private readonly StageTimings _timings;
     private readonly SiftExtractor? _localFeatures;
     private readonly SemaphoreSlim _bridgeGate = new(1, 1);
+    private readonly LabelVectorCache? _labelVectors;
     private LabelBridge? _bridge;
 
     public OnnxImageAnalyzer(
@@ -47,7 +48,8 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         IOptions<EncoderOptions> encoders,
         IOptions<ClipOptions> clip,
         StageTimings timings,
-        SiftExtractor? localFeatures = null)
+        SiftExtractor? localFeatures = null,
+        LabelVectorCache? labelVectors = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(detection);
@@ -56,6 +58,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         _timings = timings;
         _localFeatures = localFeatures is { Enabled: true } ? localFeatures : null;
         _textEncoder = textEncoder;
+        _labelVectors = labelVectors;
         _detection = detection.Value;
         _encoders = encoders.Value;
         _labelsFile = sessions.Locator.Locate(_encoders.ImageNetLabels);
@@ -286,7 +289,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
         await _bridgeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _bridge ??= await LabelBridge.CreateAsync(_labelsFile, _textEncoder, _encoders.BridgeLabels, cancellationToken).ConfigureAwait(false);
+            return _bridge ??= await LabelBridge.CreateAsync(_labelsFile, _textEncoder, _encoders.BridgeLabels, _labelVectors, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -43,6 +43,7 @@ public sealed class ClipTextEncoder : ITextEncoder, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxBatchSize, 1, "Clip:MaxBatchSize");
         _tokenizer = tokenizer;
         _session = sessions.Create(settings.TextModel);
+        Identity = ModelIdentity.Of(sessions.Locator.Locate(settings.TextModel));
         try
         {
             var inputs = _session.InputMetadata;
@@ -88,6 +89,8 @@ public sealed class ClipTextEncoder : ITextEncoder, IDisposable
 
     /// <summary>The embedding length (512 for ViT-B/32).</summary>
     public int Dimension { get; }
+
+    public string Identity { get; }
 
     /// <summary>
     /// One L2-normalised embedding per text, in order; an empty list gives an empty result. Texts longer than the

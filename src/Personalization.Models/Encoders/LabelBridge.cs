@@ -7,7 +7,7 @@ namespace Personalization.Models.Encoders;
 /// <summary>
 /// Maps a CNN classifier's ImageNet logits into the text encoder's space: the probability-weighted mean of
 /// the top labels' text vectors. It stands in for CLIP's image-text similarity when only CNN features exist.
-/// Built once (it embeds the 1000 label names); thread-safe afterwards.
+/// Built once (it embeds the 1000 label names, or reads them from a <see cref="LabelVectorCache"/>); thread-safe afterwards.
 /// </summary>
 public sealed class LabelBridge
 {
@@ -24,12 +24,15 @@ public sealed class LabelBridge
     /// <summary>The short label names (first synonym of each ImageNet line).</summary>
     public IReadOnlyList<string> Labels { get; }
 
-    public static async Task<LabelBridge> CreateAsync(string labelsFile, ITextEncoder textEncoder, int top, CancellationToken cancellationToken = default)
+    /// <param name="cache">Where the label vectors are kept between runs; none: embedded every time.</param>
+    public static async Task<LabelBridge> CreateAsync(string labelsFile, ITextEncoder textEncoder, int top, LabelVectorCache? cache = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(textEncoder);
         var lines = await File.ReadAllLinesAsync(labelsFile, cancellationToken).ConfigureAwait(false);
         var labels = lines.Where(l => l.Length > 0).Select(ShortName).ToArray();
-        var vectors = await textEncoder.EncodeAsync(labels, cancellationToken).ConfigureAwait(false);
+        var vectors = cache is null
+            ? await textEncoder.EncodeAsync(labels, cancellationToken).ConfigureAwait(false)
+            : await cache.GetOrEmbedAsync(labels, textEncoder, cancellationToken).ConfigureAwait(false);
         return new LabelBridge(labels, vectors, top);
     }
 

@@ -21,6 +21,9 @@ public sealed class MiniLmTextEncoder : ITextEncoder, IDisposable
 
     public int Dimension => 384;
 
+    /// <summary>The model is embedded in the package's assembly: its name, version and module id name it.</summary>
+    public string Identity { get; } = ModelIdentity.Of(typeof(SentenceEncoder).Assembly);
+
     public Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);

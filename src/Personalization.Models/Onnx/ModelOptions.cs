@@ -23,6 +23,12 @@ public sealed class ModelOptions
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
 
+    /// <summary>
+    /// Folder for what is computed once per model and reused by later runs (the ImageNet label names' text vectors);
+    /// empty: <c>personalize/cache</c> in the user's local application data folder. Unwritable: nothing is cached.
+    /// </summary>
+    public string CacheDirectory { get; set; } = string.Empty;
+
     /// <summary>Spinning threads waste the few cores of small machines; off is 2–4× faster on 2 cores.</summary>
     public bool AllowSpinning { get; set; }
 }
