@@ -7,17 +7,43 @@ namespace Personalization.Core.Recognition;
 /// <summary>
 /// R2P's cross-modal attribute verification: each claimed attribute is embedded with the text encoder and
 /// compared with the query region's feature in text space; a candidate's score is the mean. Cheap (text
-/// embeddings only) and independent of the reasoner, so hallucinated attributes are caught. Thread-safe.
+/// embeddings only) and independent of the reasoner, so hallucinated attributes are caught. An attribute whose
+/// vector the concept already stores (its fingerprint, embedded at enrolment) is not embedded again. Thread-safe.
 /// </summary>
 public sealed class CrossModalVerifier(ITextEncoder textEncoder)
 {
-    public async Task<IReadOnlyList<CandidateVerification>> VerifyAsync(ImageAnalysis query, IReadOnlyList<AttributeClaim> claims, CancellationToken cancellationToken = default)
+    /// <param name="known">Text vectors already made by the same encoder (the claimed concepts' fingerprints), by exact text.</param>
+    public async Task<IReadOnlyList<CandidateVerification>> VerifyAsync(
+        ImageAnalysis query,
+        IReadOnlyList<AttributeClaim> claims,
+        IReadOnlyDictionary<string, float[]>? known = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(claims);
-        var texts = claims.SelectMany(c => c.Attributes).Distinct(StringComparer.Ordinal).ToList();
-        var vectors = await textEncoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);
-        var byText = texts.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => vectors[x.i], StringComparer.Ordinal);
+        var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var text in claims.SelectMany(c => c.Attributes).Distinct(StringComparer.Ordinal))
+        {
+            if (known is not null && known.TryGetValue(text, out var vector) && vector.Length == textEncoder.Dimension)
+            {
+                byText[text] = vector;
+            }
+            else
+            {
+                missing.Add(text);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var vectors = await textEncoder.EncodeAsync(missing, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < missing.Count; i++)
+            {
+                byText[missing[i]] = vectors[i];
+            }
+        }
+
         var result = new List<CandidateVerification>(claims.Count);
         foreach (var claim in claims)
         {

@@ -46,7 +46,17 @@ public sealed class DirectRecognitionSteps(
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
-        return new VerificationStep(await verifier.VerifyAsync(query, input.Claims, cancellationToken).ConfigureAwait(false));
+        var concepts = await ConceptsAsync(input.Image.Owner).ConfigureAwait(false);
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var claim in input.Claims)
+        {
+            foreach (var attribute in concepts.FirstOrDefault(c => c.Name.Equals(claim.Concept))?.Fingerprint ?? [])
+            {
+                known.TryAdd(attribute.Text, attribute.Vector);
+            }
+        }
+
+        return new VerificationStep(await verifier.VerifyAsync(query, input.Claims, known, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<PairwiseJudgement> ComparePairAsync(PairStepInput input)

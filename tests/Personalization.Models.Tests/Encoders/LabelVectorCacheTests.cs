@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Personalization.Core.Ports;
 using Personalization.Models.Encoders;
 using Personalization.Models.Onnx;
 
@@ -16,10 +15,10 @@ public sealed class LabelVectorCacheTests(MiniLmFixture miniLm) : IClassFixture<
     [Fact]
     public async Task GetOrEmbed_SecondRun_ReadsTheFileWithoutEmbedding()
     {
-        var first = new CountingEncoder(miniLm.Encoder);
+        var first = new CountingTextEncoder(miniLm.Encoder);
         var embedded = await Cache().GetOrEmbedAsync(Labels, first);
 
-        var second = new CountingEncoder(miniLm.Encoder);
+        var second = new CountingTextEncoder(miniLm.Encoder);
         var read = await Cache().GetOrEmbedAsync(Labels, second);
 
         Assert.Equal(1, first.Calls);
@@ -35,9 +34,9 @@ public sealed class LabelVectorCacheTests(MiniLmFixture miniLm) : IClassFixture<
     [Fact]
     public async Task GetOrEmbed_OtherModelOrLabels_EmbedsAgainUnderAnotherKey()
     {
-        await Cache().GetOrEmbedAsync(Labels, new CountingEncoder(miniLm.Encoder));
-        var otherModel = new CountingEncoder(miniLm.Encoder, identity: "another model");
-        var otherLabels = new CountingEncoder(miniLm.Encoder);
+        await Cache().GetOrEmbedAsync(Labels, new CountingTextEncoder(miniLm.Encoder));
+        var otherModel = new CountingTextEncoder(miniLm.Encoder, identity: "another model");
+        var otherLabels = new CountingTextEncoder(miniLm.Encoder);
 
         await Cache().GetOrEmbedAsync(Labels, otherModel);
         await Cache().GetOrEmbedAsync([.. Labels, "zebra"], otherLabels);
@@ -50,12 +49,12 @@ public sealed class LabelVectorCacheTests(MiniLmFixture miniLm) : IClassFixture<
     [Fact]
     public async Task GetOrEmbed_TruncatedOrForeignFile_IsRecomputedAndRewritten()
     {
-        var expected = await Cache().GetOrEmbedAsync(Labels, new CountingEncoder(miniLm.Encoder));
+        var expected = await Cache().GetOrEmbedAsync(Labels, new CountingTextEncoder(miniLm.Encoder));
         var file = Directory.GetFiles(_directory).Single();
         var bytes = await File.ReadAllBytesAsync(file);
         await File.WriteAllBytesAsync(file, bytes[..(bytes.Length / 2)]);
 
-        var encoder = new CountingEncoder(miniLm.Encoder);
+        var encoder = new CountingTextEncoder(miniLm.Encoder);
         var vectors = await Cache().GetOrEmbedAsync(Labels, encoder);
 
         Assert.Equal(1, encoder.Calls);
@@ -70,27 +69,11 @@ public sealed class LabelVectorCacheTests(MiniLmFixture miniLm) : IClassFixture<
         await File.WriteAllTextAsync(blocker, "not a folder");
         var cache = new LabelVectorCache(Options.Create(new ModelOptions { CacheDirectory = Path.Combine(blocker, "cache") }));
 
-        var vectors = await cache.GetOrEmbedAsync(Labels, new CountingEncoder(miniLm.Encoder));
+        var vectors = await cache.GetOrEmbedAsync(Labels, new CountingTextEncoder(miniLm.Encoder));
 
         Assert.Equal(Labels.Length, vectors.Length);
         Assert.All(vectors, v => Assert.Equal(384, v.Length));
     }
 
     private LabelVectorCache Cache() => new(Options.Create(new ModelOptions { CacheDirectory = _directory }));
-
-    /// <summary>The real MiniLM encoder, counting how often it is asked to embed.</summary>
-    private sealed class CountingEncoder(ITextEncoder inner, string? identity = null) : ITextEncoder
-    {
-        public int Calls { get; private set; }
-
-        public int Dimension => inner.Dimension;
-
-        public string Identity => identity ?? inner.Identity;
-
-        public Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            Calls++;
-            return inner.EncodeAsync(texts, cancellationToken);
-        }
-    }
 }
