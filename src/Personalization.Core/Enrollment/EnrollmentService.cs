@@ -52,7 +52,27 @@ public sealed class EnrollmentService(
             }
         }
 
-        var existing = await index.GetAsync(request.Owner, request.Name, cancellationToken).ConfigureAwait(false);
+        // Read, merge and write under the owner's lock: another enrolment of the same concept (in this process or
+        // another) waits, then merges into what this one wrote, so no photo is lost. The photos are stored inside it
+        // too, so a sweep of unreferenced photos (which runs under that lock) never takes one about to be referenced.
+        EnrollmentOutcome? outcome = null;
+        await index.UpdateAsync(request.Owner, request.Name, async (existing, token) =>
+        {
+            var (merged, write) = await MergeAsync(request, good, failures, existing, token).ConfigureAwait(false);
+            outcome = merged;
+            return write ? merged.Concept : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome!;
+    }
+
+    /// <returns>The outcome, and whether its concept is to be written.</returns>
+    private async Task<(EnrollmentOutcome Outcome, bool Write)> MergeAsync(
+        EnrollmentRequest request,
+        List<(string Id, ImageAnalysis Analysis, ReadOnlyMemory<byte> Bytes)> good,
+        List<(string, string)> failures,
+        Concept? existing,
+        CancellationToken cancellationToken)
+    {
         if (existing is not null && existing.EncoderSpace != analyzer.EncoderSpace)
         {
             existing = null; // Vectors from other encoders are not comparable; re-enrol from these photos.
@@ -60,7 +80,7 @@ public sealed class EnrollmentService(
 
         if (good.Count == 0 && existing is null)
         {
-            return new EnrollmentOutcome(null, failures, 0);
+            return (new EnrollmentOutcome(null, failures, 0), false);
         }
 
         var category = Clean(request.Category) ?? existing?.Category ?? "object";
@@ -99,15 +119,14 @@ public sealed class EnrollmentService(
         if (added == 0 && existing is not null && category == existing.Category && userDescription == existing.UserDescription
             && userAttributes.Count == existing.UserAttributes.Count)
         {
-            return new EnrollmentOutcome(existing, failures, 0);
+            return (new EnrollmentOutcome(existing, failures, 0), false);
         }
 
         if (request.Origin == ReferenceOrigins.Confirmed && existing is not null)
         {
             // A confirmed region is one more view of the concept, not a new description of it.
             var viewed = existing with { References = references, UpdatedAt = clock.GetUtcNow() };
-            await index.UpsertAsync(viewed, cancellationToken).ConfigureAwait(false);
-            return new EnrollmentOutcome(viewed, failures, added);
+            return (new EnrollmentOutcome(viewed, failures, added), true);
         }
 
         var proposal = await reasoner.FingerprintAsync(
@@ -138,8 +157,7 @@ public sealed class EnrollmentService(
             analyzer.EncoderSpace,
             clock.GetUtcNow(),
             existing?.Negatives);
-        await index.UpsertAsync(concept, cancellationToken).ConfigureAwait(false);
-        return new EnrollmentOutcome(concept, failures, added);
+        return (new EnrollmentOutcome(concept, failures, added), true);
     }
 
     /// <summary>
