@@ -7,7 +7,9 @@ namespace Personalization.Core.Enrollment;
 /// Enrols a concept: analyse the reference photos, fingerprint them with the reasoner, embed the
 /// description and attributes, upsert. Idempotent: references are keyed by content hash, so enrolling the
 /// same photo again changes nothing but the timestamp. What the user wrote is kept and merged, never
-/// overwritten by the models. Thread-safe.
+/// overwritten by the models. Thread-safe: the read of the existing concept, the merge and the write are one
+/// <see cref="IConceptIndex.UpdateAsync"/>, so concurrent enrolments of one concept (with the embedded index, also
+/// from other processes) each keep their photos.
 /// </summary>
 /// <param name="images">Keeps each reference photo's bytes (by content hash) for the stages that look at pixels
 /// later (a VLM's pairwise comparison); optional.</param>
