@@ -54,6 +54,11 @@ public sealed class EnrollmentService(
             }
         }
 
+        if (good.Count == 0 && await index.GetAsync(request.Owner, request.Name, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return new EnrollmentOutcome(null, failures, 0); // Nothing to enrol and nothing to update: no lock, no folder.
+        }
+
         // Read, merge and write under the owner's lock: another enrolment of the same concept (in this process or
         // another) waits, then merges into what this one wrote, so no photo is lost. The photos are stored inside it
         // too, so a sweep of unreferenced photos (which runs under that lock) never takes one about to be referenced.
