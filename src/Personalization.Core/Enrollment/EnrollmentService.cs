@@ -7,7 +7,9 @@ namespace Personalization.Core.Enrollment;
 /// Enrols a concept: analyse the reference photos, fingerprint them with the reasoner, embed the
 /// description and attributes, upsert. Idempotent: references are keyed by content hash, so enrolling the
 /// same photo again changes nothing but the timestamp. What the user wrote is kept and merged, never
-/// overwritten by the models. Thread-safe.
+/// overwritten by the models. Thread-safe: the read of the existing concept, the merge and the write are one
+/// <see cref="IConceptIndex.UpdateAsync"/>, so concurrent enrolments of one concept (with the embedded index, also
+/// from other processes) each keep their photos.
 /// </summary>
 /// <param name="images">Keeps each reference photo's bytes (by content hash) for the stages that look at pixels
 /// later (a VLM's pairwise comparison); optional.</param>
@@ -52,7 +54,32 @@ public sealed class EnrollmentService(
             }
         }
 
-        var existing = await index.GetAsync(request.Owner, request.Name, cancellationToken).ConfigureAwait(false);
+        if (good.Count == 0 && await index.GetAsync(request.Owner, request.Name, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return new EnrollmentOutcome(null, failures, 0); // Nothing to enrol and nothing to update: no lock, no folder.
+        }
+
+        // Read, merge and write under the owner's lock: another enrolment of the same concept (in this process or
+        // another) waits, then merges into what this one wrote, so no photo is lost. The photos are stored inside it
+        // too, so a sweep of unreferenced photos (which runs under that lock) never takes one about to be referenced.
+        EnrollmentOutcome? outcome = null;
+        await index.UpdateAsync(request.Owner, request.Name, async (existing, token) =>
+        {
+            var (merged, write) = await MergeAsync(request, good, failures, existing, token).ConfigureAwait(false);
+            outcome = merged;
+            return write ? merged.Concept : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome!;
+    }
+
+    /// <returns>The outcome, and whether its concept is to be written.</returns>
+    private async Task<(EnrollmentOutcome Outcome, bool Write)> MergeAsync(
+        EnrollmentRequest request,
+        List<(string Id, ImageAnalysis Analysis, ReadOnlyMemory<byte> Bytes)> good,
+        List<(string, string)> failures,
+        Concept? existing,
+        CancellationToken cancellationToken)
+    {
         if (existing is not null && existing.EncoderSpace != analyzer.EncoderSpace)
         {
             existing = null; // Vectors from other encoders are not comparable; re-enrol from these photos.
@@ -60,7 +87,7 @@ public sealed class EnrollmentService(
 
         if (good.Count == 0 && existing is null)
         {
-            return new EnrollmentOutcome(null, failures, 0);
+            return (new EnrollmentOutcome(null, failures, 0), false);
         }
 
         var category = Clean(request.Category) ?? existing?.Category ?? "object";
@@ -99,15 +126,14 @@ public sealed class EnrollmentService(
         if (added == 0 && existing is not null && category == existing.Category && userDescription == existing.UserDescription
             && userAttributes.Count == existing.UserAttributes.Count)
         {
-            return new EnrollmentOutcome(existing, failures, 0);
+            return (new EnrollmentOutcome(existing, failures, 0), false);
         }
 
         if (request.Origin == ReferenceOrigins.Confirmed && existing is not null)
         {
             // A confirmed region is one more view of the concept, not a new description of it.
             var viewed = existing with { References = references, UpdatedAt = clock.GetUtcNow() };
-            await index.UpsertAsync(viewed, cancellationToken).ConfigureAwait(false);
-            return new EnrollmentOutcome(viewed, failures, added);
+            return (new EnrollmentOutcome(viewed, failures, added), true);
         }
 
         var proposal = await reasoner.FingerprintAsync(
@@ -138,8 +164,7 @@ public sealed class EnrollmentService(
             analyzer.EncoderSpace,
             clock.GetUtcNow(),
             existing?.Negatives);
-        await index.UpsertAsync(concept, cancellationToken).ConfigureAwait(false);
-        return new EnrollmentOutcome(concept, failures, added);
+        return (new EnrollmentOutcome(concept, failures, added), true);
     }
 
     /// <summary>

@@ -14,6 +14,27 @@ public interface IConceptIndex
 
     Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A read-modify-write of one concept: reads the owner's concept of that name (null when there is none), lets
+    /// <paramref name="change"/> compute what replaces it, and writes that (null: write nothing). An index that can
+    /// lock the owner (the embedded one: in this process and across processes) runs all of it under the owner's lock,
+    /// so no other writer comes between the read and the write and nothing another writer added is lost;
+    /// <paramref name="change"/> must not write to this index itself. This default has no lock: read, then write.
+    /// </summary>
+    /// <returns>What was written, or null when <paramref name="change"/> wrote nothing.</returns>
+    async Task<Concept?> UpdateAsync(OwnerId owner, ConceptName name, Func<Concept?, CancellationToken, Task<Concept?>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var existing = await this.GetAsync(owner, name, cancellationToken).ConfigureAwait(false);
+        var updated = await change(existing, cancellationToken).ConfigureAwait(false);
+        if (updated is not null)
+        {
+            await UpsertAsync([updated], cancellationToken).ConfigureAwait(false);
+        }
+
+        return updated;
+    }
+
     Task<IReadOnlyList<Concept>> ListAsync(OwnerId owner, CancellationToken cancellationToken = default);
 
     /// <summary>Exact cosine top-k of the query vectors against the owner's reference-region image vectors

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
@@ -9,21 +8,16 @@ namespace Personalization.Local.Index;
 
 /// <summary>
 /// The embedded index: exact cosine top-k per owner over normalised vectors (SIMD dot products), one JSON
-/// file per owner under <c>{data}/owners/{owner}/concepts.json</c>. Writes go to a temporary file that is
-/// then renamed over the old one (atomic on one file system), so a crash or a failed run never leaves a
-/// half-written index; a lock file serialises writers across processes. Readers use immutable snapshots
-/// and reload when another process has replaced the file. Thread-safe.
+/// file per owner under <c>{data}/owners/{owner}/concepts.json</c>. Every write is a read-modify-write under the
+/// owner's lock (<see cref="OwnerLock"/>: one writer at a time in this process and across processes), written to a
+/// temporary file that is then renamed over the old one (atomic on one file system), so a crash or a failed run never
+/// leaves a half-written index and no writer loses what another wrote. A file that is not a valid index is damaged
+/// (<see cref="ConceptIndexFile"/>) and never overwritten. The first time an instance touches an owner it sweeps what
+/// crashes left (<see cref="OrphanSweeper"/>) under that lock. Readers use immutable snapshots and reload when another
+/// process has replaced the file. Thread-safe.
 /// </summary>
 public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 {
-    // A member that is missing or null where the records do not allow it makes the file damaged, not a crash later.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     // File times can be as coarse as a clock tick (ext4 before Linux 6.13) or seconds (FAT, HFS+), so a file
     // replaced within that window keeps its time. A snapshot loaded that soon after the file's time is not
     // trusted on the time alone (git's "racy" rule): it is reloaded until it was loaded well after the write.
@@ -32,14 +26,14 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     // Inside the racy window a snapshot is re-read at most this often, so a burst of reads right after a write
     // (recognition just after enrolment) does not parse the file on every call.
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(250);
-    private readonly string _root;
+    private readonly OwnerDataPaths _paths;
     private readonly ConcurrentDictionary<OwnerId, OwnerSnapshot> _snapshots = new();
-    private readonly ConcurrentDictionary<OwnerId, SemaphoreSlim> _writers = new();
+    private readonly ConcurrentDictionary<OwnerId, bool> _swept = new();
 
     public EmbeddedConceptIndex(IOptions<LocalDataOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _root = Path.GetFullPath(Path.Combine(options.Value.Directory, "owners"));
+        _paths = new OwnerDataPaths(options.Value.Directory);
     }
 
     public async Task UpsertAsync(IReadOnlyList<Concept> concepts, CancellationToken cancellationToken = default)
@@ -49,18 +43,45 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         {
             // The last of several concepts with one name wins, as if they had been upserted in order.
             var batch = group.GroupBy(c => c.Name).Select(g => g.Last()).ToList();
-            await MutateAsync(group.Key, list =>
+            await MutateAsync(group.Key, (list, _) =>
             {
                 list.RemoveAll(c => batch.Exists(b => b.Name.Equals(c.Name)));
                 list.AddRange(batch);
-                list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
-                return true;
+                Sort(list);
+                return Task.FromResult(true);
             }, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default) =>
-        MutateAsync(owner, list => list.RemoveAll(c => c.Name.Equals(name)) > 0, cancellationToken);
+        MutateAsync(owner, (list, _) => Task.FromResult(list.RemoveAll(c => c.Name.Equals(name)) > 0), cancellationToken);
+
+    /// <summary>The whole of it, <paramref name="change"/> included, runs under the owner's lock.</summary>
+    public async Task<Concept?> UpdateAsync(OwnerId owner, ConceptName name, Func<Concept?, CancellationToken, Task<Concept?>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Concept? written = null;
+        await MutateAsync(owner, async (list, token) =>
+        {
+            var updated = await change(list.Find(c => c.Name.Equals(name)), token).ConfigureAwait(false);
+            if (updated is null)
+            {
+                return false;
+            }
+
+            if (updated.Owner != owner || !updated.Name.Equals(name))
+            {
+                throw new ArgumentException($"an update of <{name}> of {owner} returned <{updated.Name}> of {updated.Owner}", nameof(change));
+            }
+
+            list.RemoveAll(c => c.Name.Equals(name));
+            list.Add(updated);
+            Sort(list);
+            written = updated;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return written;
+    }
 
     public async Task<IReadOnlyList<Concept>> ListAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
         (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts;
@@ -71,17 +92,17 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         return (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Search(queries);
     }
 
+    /// <summary>Nothing to release: the owner's lock is held only while a write runs.</summary>
     public void Dispose()
     {
-        foreach (var gate in _writers.Values)
-        {
-            gate.Dispose();
-        }
     }
+
+    private static void Sort(List<Concept> list) => list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
 
     private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(FileOf(owner));
+        await SweepOnceAsync(owner, cancellationToken).ConfigureAwait(false);
+        var info = new FileInfo(_paths.ConceptsFile(owner));
         var (time, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, 0L);
         if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time && cached.FileLength == length
             && (cached.LoadedAtUtc - time > RacyWindow || DateTime.UtcNow - cached.CheckedAtUtc < RecheckInterval))
@@ -90,81 +111,63 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         }
 
         var loadedAt = DateTime.UtcNow;
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ReadAsync(info.FullName, cancellationToken).ConfigureAwait(false), time, loadedAt, length);
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ConceptIndexFile.ReadAsync(info.FullName, owner, cancellationToken).ConfigureAwait(false), time, loadedAt, length);
         _snapshots[owner] = loaded;
         return loaded;
     }
 
-    private async Task<bool> MutateAsync(OwnerId owner, Func<List<Concept>, bool> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// A reader's first look at an owner sweeps what crashes left, when it can take the owner's lock at once; while
+    /// another writer holds it the reader goes on without waiting and a later call (or that writer) sweeps.
+    /// </summary>
+    private async Task SweepOnceAsync(OwnerId owner, CancellationToken cancellationToken)
     {
-        var gate = _writers.GetOrAdd(owner, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (_swept.ContainsKey(owner))
         {
-            var file = FileOf(owner);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await using var processLock = await AcquireFileLockAsync(file + ".lock", cancellationToken).ConfigureAwait(false);
-            var list = File.Exists(file) ? (await ReadAsync(file, cancellationToken).ConfigureAwait(false)).ToList() : [];
-            if (!change(list))
-            {
-                return false;
-            }
-
-            var writtenAt = DateTime.UtcNow;
-            var temp = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            try
-            {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-                {
-                    await JsonSerializer.SerializeAsync(stream, list, Json, cancellationToken).ConfigureAwait(false);
-                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    stream.Flush(flushToDisk: true);
-                }
-
-                File.Move(temp, file, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
-
-            var written = new FileInfo(file);
-            _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length);
-            return true;
+            return;
         }
-        finally
+
+        var file = _paths.ConceptsFile(owner);
+        var folder = Path.GetDirectoryName(file)!;
+        if (!Directory.Exists(folder) && !Directory.Exists(_paths.ImagesDirectory(owner)))
         {
-            gate.Release();
+            return; // Nothing of this owner's here (yet): nothing to sweep, and no folder made for a mere read.
+        }
+
+        Directory.CreateDirectory(folder);
+        await using var held = OwnerLock.TryAcquire(_paths.LockFile(owner));
+        if (held is not null)
+        {
+            var list = File.Exists(file) ? await ConceptIndexFile.ReadAsync(file, owner, cancellationToken).ConfigureAwait(false) : [];
+            Sweep(owner, list, cancellationToken);
         }
     }
 
-    private static async Task<List<Concept>> ReadAsync(string file, CancellationToken cancellationToken)
+    private void Sweep(OwnerId owner, List<Concept> concepts, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
-        try
+        if (!_swept.ContainsKey(owner))
         {
-            return await JsonSerializer.DeserializeAsync<List<Concept>>(stream, Json, cancellationToken).ConfigureAwait(false) ?? [];
-        }
-        catch (Exception e) when (e is JsonException or InvalidNameException)
-        {
-            throw new InvalidDataException($"the concept index file '{file}' is damaged: {e.Message}", e);
+            OrphanSweeper.Sweep(_paths, owner, concepts, cancellationToken);
+            _swept[owner] = true;
         }
     }
 
-    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
+    private async Task<bool> MutateAsync(OwnerId owner, Func<List<Concept>, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var file = _paths.ConceptsFile(owner);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await using var held = await OwnerLock.AcquireAsync(_paths.LockFile(owner), cancellationToken).ConfigureAwait(false);
+        var list = File.Exists(file) ? await ConceptIndexFile.ReadAsync(file, owner, cancellationToken).ConfigureAwait(false) : [];
+        Sweep(owner, list, cancellationToken);
+        if (!await change(list, cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (attempt < 600)
-            {
-                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-            }
+            return false;
         }
-    }
 
-    private string FileOf(OwnerId owner) => Path.Combine(_root, owner.Value, "concepts.json");
+        var writtenAt = DateTime.UtcNow;
+        await ConceptIndexFile.WriteAsync(file, list, cancellationToken).ConfigureAwait(false);
+        var written = new FileInfo(file);
+        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length);
+        return true;
+    }
 }

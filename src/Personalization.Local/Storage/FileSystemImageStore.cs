@@ -6,11 +6,13 @@ namespace Personalization.Local.Storage;
 
 /// <summary>
 /// Image bytes under <c>{LocalData:Directory}/images/{owner}/{hash}</c>, written once (content-addressed) and
-/// atomically (temporary file, then rename), so a concurrent reader sees all or nothing. Thread-safe.
+/// atomically (temporary file, then rename), so a concurrent reader sees all or nothing. Enrolment puts photos under
+/// the owner's lock, where <see cref="OrphanSweeper"/> also runs, so a photo about to be referenced is never swept.
+/// Thread-safe.
 /// </summary>
 internal sealed class FileSystemImageStore(IOptions<LocalDataOptions> options) : IImageStore
 {
-    private readonly string _root = Path.Combine(Path.GetFullPath(options.Value.Directory), "images");
+    private readonly OwnerDataPaths _paths = new(options.Value.Directory);
 
     public async Task PutAsync(OwnerId owner, string contentHash, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
@@ -66,6 +68,6 @@ internal sealed class FileSystemImageStore(IOptions<LocalDataOptions> options) :
             throw new ArgumentException($"'{contentHash}' is not a content hash", nameof(contentHash));
         }
 
-        return Path.Combine(_root, owner.Value, contentHash.ToLowerInvariant());
+        return Path.Combine(_paths.ImagesDirectory(owner), contentHash.ToLowerInvariant());
     }
 }

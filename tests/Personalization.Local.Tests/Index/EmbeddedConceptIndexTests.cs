@@ -322,6 +322,12 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
     [InlineData("[{\"Owner\":\"alice\",\"Name\":\"bo\",\"DescriptionVector\":\"AAE=\"}]")]
     [InlineData("[{\"Owner\":\"alice\",\"Name\":\"bo\"}]")]
     [InlineData("[{\"Owner\":\"alice\",\"Name\":\"bo\",\"References\":null}]")]
+    [InlineData("null")]
+    [InlineData("[null]")]
+    [InlineData("")]
+    [InlineData("42")]
+    [InlineData("\"concepts\"")]
+    [InlineData("{}")]
     public async Task ListAsync_DamagedFile_ThrowsInvalidDataExceptionNamingTheFile(string content)
     {
         var file = Path.Combine(_data.Path, "owners", "alice", "concepts.json");
@@ -347,6 +353,42 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
 
         Assert.Contains(file, e.Message, StringComparison.Ordinal);
         Assert.Equal(damaged, await File.ReadAllBytesAsync(file));
+    }
+
+    // Anything that is not a list of this owner's concepts is damaged, never an empty index that the next write replaces.
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[null]")]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("true")]
+    public async Task UpsertAsync_FileThatIsNotAnIndex_ThrowsAndLeavesTheFileAsItWas(string content)
+    {
+        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, content);
+        var before = await File.ReadAllBytesAsync(file);
+        using var index = NewIndex();
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => index.UpsertAsync(Simple(Alice, "bo", Random(1))));
+
+        Assert.Contains(file, e.Message, StringComparison.Ordinal);
+        Assert.Contains("damaged", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
+    public async Task ListAsync_FileHoldingAnotherOwnersConcepts_IsDamaged()
+    {
+        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new[] { Simple(Bob, "bo", Random(1)) }));
+        using var index = NewIndex();
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => index.ListAsync(Alice));
+
+        Assert.Contains(file, e.Message, StringComparison.Ordinal);
     }
 
     private EmbeddedConceptIndex NewIndex() => new(Options.Create(new LocalDataOptions { Directory = _data.Path }));
