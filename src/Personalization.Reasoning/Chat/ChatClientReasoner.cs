@@ -49,7 +49,7 @@ internal sealed partial class ChatClientReasoner(
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var start = Stopwatch.GetTimestamp();
-            var response = await chat.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            var response = await GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             usage.RecordCall(stage, Stopwatch.GetElapsedTime(start), response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
             var text = response.Text;
             var answer = Parse<T>(text, out problem);
@@ -71,6 +71,26 @@ internal sealed partial class ChatClientReasoner(
 
         throw new MalformedAnswerException(stage, problem);
     }
+
+    /// <summary>
+    /// One model call. The HTTP policy already refuses replies that are not chat completions; should a provider SDK
+    /// still fail to read one (a shape the check does not know), that is an unusable reply too, not a crash.
+    /// </summary>
+    private async Task<ChatResponse> GetResponseAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await chat.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnreadableReply(e))
+        {
+            throw new ReasoningUnavailableException($"unusable reply: {e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    private static bool IsUnreadableReply(Exception e) =>
+        e is JsonException or FormatException or KeyNotFoundException or InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentException
+        || (e is InvalidOperationException and not ObjectDisposedException);
 
     /// <summary>Runs the VLM path of a stage; on a failure that concerns this item only, the offline path with the reason.</summary>
     private async Task<T> WithFallbackAsync<T>(string stage, Func<Task<T>> vlm, Func<string, Task<T>> fallback, CancellationToken cancellationToken)
