@@ -19,7 +19,8 @@ internal sealed partial class ChatClientReasoner
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             ReasoningStages.Caption,
-            async () =>
+            request.Image.ContentHash,
+            async ct =>
             {
                 var names = request.Concepts.Select(c => c.Concept.Name.Value).ToList();
                 var recognized = request.Concepts.Select(c => c.Concept.Name).ToHashSet();
@@ -32,7 +33,7 @@ internal sealed partial class ChatClientReasoner
                 List<AIContent> content =
                 [
                     new TextContent(ReasoningPrompts.WithData("Image 1 is the photo. The recognised concepts:", data)),
-                    await PictureAsync(request.ImageBytes, null, cancellationToken).ConfigureAwait(false),
+                    await PictureAsync(request.ImageBytes, null, ct).ConfigureAwait(false),
                 ];
 
                 (string Text, double Reward, int Distance)? best = null;
@@ -43,14 +44,14 @@ internal sealed partial class ChatClientReasoner
                     try
                     {
                         var chatOptions = NewOptions(i == 0 ? _options.Temperature : _options.CaptionTemperature);
-                        caption = (await AskAsync<CaptionAnswer>(ReasoningStages.Caption, ReasoningPrompts.Caption, content, chatOptions, a => a.Problem(), cancellationToken).ConfigureAwait(false)).Answer.Caption!.Trim();
+                        caption = (await AskAsync<CaptionAnswer>(ReasoningStages.Caption, ReasoningPrompts.Caption, content, chatOptions, a => a.Problem(), ct).ConfigureAwait(false)).Answer.Caption!.Trim();
                     }
                     catch (MalformedAnswerException e)
                     {
                         problems.Add(e.Problem);
                         continue;
                     }
-                    catch (Exception e) when (best is not null && !cancellationToken.IsCancellationRequested && FallbackReason(e) is { } why)
+                    catch (Exception e) when (best is not null && !ct.IsCancellationRequested && FallbackReason(e) is { } why)
                     {
                         problems.Add(why);
                         break; // Keep the good candidate already made rather than spend more on a failing model.
