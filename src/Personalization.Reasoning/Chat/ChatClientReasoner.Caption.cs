@@ -11,8 +11,9 @@ internal sealed partial class ChatClientReasoner
     /// A caption that names each recognised concept as <c>&lt;name&gt;</c>, chosen best-of-N by RePIC's identity
     /// reward (every recognised concept named, at least 100 characters), then by closeness to the target length.
     /// Candidates are made one after another and the search stops at a perfect one (full reward, within a quarter
-    /// of the target length). A candidate that names one of the owner's other concepts is discarded: it would
-    /// claim a concept that was not recognised. With no acceptable candidate, the offline caption is used.
+    /// of the target length). A candidate that names one of the owner's other concepts, or gives in angle brackets any
+    /// name but the recognised ones (<see cref="CaptionNames"/>), is discarded: it would claim a concept that was not
+    /// recognised in this photo. With no acceptable candidate, the offline caption is used.
     /// </summary>
     public Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
     {
@@ -62,6 +63,13 @@ internal sealed partial class ChatClientReasoner
                     {
                         Log.CaptionCandidate(logger, i + 1, 0, caption.Length, ", discarded: it names a concept that was not recognised");
                         problems.Add("named a concept that was not recognised");
+                        continue;
+                    }
+
+                    if (CaptionNames.FirstUnrecognized(caption, recognized) is { } stranger)
+                    {
+                        Log.CaptionCandidate(logger, i + 1, 0, caption.Length, ", discarded: it names a concept not recognised in this photo");
+                        problems.Add($"named <{Clip(stranger, 40)}>, which was not recognised in this photo");
                         continue;
                     }
 
