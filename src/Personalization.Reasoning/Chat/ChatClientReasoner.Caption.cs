@@ -15,7 +15,7 @@ internal sealed partial class ChatClientReasoner
     /// name but the recognised ones (<see cref="CaptionNames"/>), is discarded: it would claim a concept that was not
     /// recognised in this photo. With no acceptable candidate, the offline caption is used.
     /// </summary>
-    public Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
+    public Task<CaptionResult> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
@@ -87,9 +87,11 @@ internal sealed partial class ChatClientReasoner
                     }
                 }
 
-                return best?.Text ?? throw new MalformedAnswerException(ReasoningStages.Caption, $"no acceptable caption in {_options.CaptionCandidates} candidate(s): {string.Join("; ", problems)}");
+                return best is { } chosen
+                    ? new CaptionResult(chosen.Text, Name)
+                    : throw new MalformedAnswerException(ReasoningStages.Caption, $"no acceptable caption in {_options.CaptionCandidates} candidate(s): {string.Join("; ", problems)}");
             },
-            _ => offline.CaptionAsync(request, cancellationToken),
+            async why => (await offline.CaptionAsync(request, cancellationToken).ConfigureAwait(false)) with { Source = $"offline fallback ({why})" },
             cancellationToken);
     }
 }

@@ -32,6 +32,18 @@ public sealed class RecognitionChainTests
     }
 
     [Fact]
+    public async Task RunAsync_CaptionFromAFallback_TheResultsTraceSaysWhoWroteTheCaption()
+    {
+        const string Why = "offline fallback (malformed answer after a repair request: no acceptable caption in 3 candidate(s): named <bobsecret>, which was not recognised in this photo)";
+        var steps = new ScriptedRecognitionSteps { Retrieval = new([], Regions), CaptionSource = Why };
+
+        var result = await RecognitionChain.RunAsync(steps, Image, Thresholds);
+
+        Assert.Equal(Why, result.Trace.CaptionSource);
+        Assert.Equal("scripted caption", result.Caption);
+    }
+
+    [Fact]
     public async Task RunAsync_TopScoreBelowRejectBelow_IsRejectedAtRetrieval()
     {
         var steps = new ScriptedRecognitionSteps { Retrieval = new([Candidate("bo", 0.40f), Candidate("mochi", 0.30f)], Regions) };

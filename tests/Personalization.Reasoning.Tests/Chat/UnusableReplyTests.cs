@@ -95,7 +95,8 @@ public sealed class UnusableReplyTests(MiniLmFixture miniLm) : IClassFixture<Min
 
         var caption = await vlm.Reasoner.CaptionAsync(new CaptionRequest(Scenes.Park(), [new RecognizedConcept(bo, null, 0.9f)], [bo.Name], VlmHarness.Jpeg()), Token);
 
-        Assert.Contains("<bo>", caption, StringComparison.Ordinal);
+        Assert.Contains("<bo>", caption.Text, StringComparison.Ordinal);
+        AssertUnusableFallback(caption.Source);
         Assert.Equal(1, vlm.Usage.Snapshot()[ReasoningStages.Caption].Fallbacks);
     }
 
