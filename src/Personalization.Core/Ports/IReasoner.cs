@@ -74,4 +74,5 @@ public sealed record RecognizedConcept(Concept Concept, BoundingBox? Box, float 
 /// <param name="Text">The caption.</param>
 /// <param name="Source">Who wrote it: the reasoner's name, or <c>offline fallback (why)</c> when a VLM's captions were
 /// unusable (none acceptable, the model unreachable, the budget spent); written to the result's trace.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(CaptionResultJsonConverter))]
 public sealed record CaptionResult(string Text, string Source);

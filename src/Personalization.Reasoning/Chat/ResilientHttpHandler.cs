@@ -15,6 +15,9 @@ namespace Personalization.Reasoning.Chat;
 /// </summary>
 internal sealed partial class ResilientHttpHandler(ReasoningOptions options, TimeProvider time, ILogger<ResilientHttpHandler> logger) : DelegatingHandler
 {
+    /// <summary>A chat completion is a few kilobytes; a reply larger than this is refused like a failed attempt.</summary>
+    internal const long MaxReplyBytes = 16 * 1024 * 1024;
+
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -36,7 +39,7 @@ internal sealed partial class ResilientHttpHandler(ReasoningOptions options, Tim
                 response = await base.SendAsync(copy, deadline.Token).ConfigureAwait(false);
 
                 // The timeout covers the whole reply: a body that trickles in after prompt headers is cut off too.
-                await response.Content.LoadIntoBufferAsync(deadline.Token).ConfigureAwait(false);
+                await response.Content.LoadIntoBufferAsync(MaxReplyBytes, deadline.Token).ConfigureAwait(false);
                 if (IsTransient(response.StatusCode))
                 {
                     failure = $"HTTP {(int)response.StatusCode}";

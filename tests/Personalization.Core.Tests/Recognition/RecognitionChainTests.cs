@@ -1,4 +1,5 @@
 using Personalization.Core.Domain;
+using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 using static Personalization.Core.Tests.Recognition.Evidence;
 
@@ -41,6 +42,18 @@ public sealed class RecognitionChainTests
 
         Assert.Equal(Why, result.Trace.CaptionSource);
         Assert.Equal("scripted caption", result.Caption);
+    }
+
+    [Theory]
+    [InlineData("\"A photo of <bo>.\"", "A photo of <bo>.", CaptionResultJsonConverter.UnknownSource)]
+    [InlineData("{\"Text\": \"A photo of <bo>.\", \"Source\": \"offline\"}", "A photo of <bo>.", "offline")]
+    [InlineData("{\"text\": \"A photo of <bo>.\", \"source\": \"offline\"}", "A photo of <bo>.", "offline")]
+    public void CaptionResult_FromAnOldStringOrTheObject_ReadsBack(string json, string text, string source)
+    {
+        var caption = System.Text.Json.JsonSerializer.Deserialize<CaptionResult>(json)!;
+
+        Assert.Equal(new CaptionResult(text, source), caption);
+        Assert.Equal(caption, System.Text.Json.JsonSerializer.Deserialize<CaptionResult>(System.Text.Json.JsonSerializer.Serialize(caption)));
     }
 
     [Fact]
