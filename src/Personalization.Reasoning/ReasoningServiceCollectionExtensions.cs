@@ -48,8 +48,9 @@ public static class ReasoningServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ReasoningOptions>>().Value;
-            return new ReasoningBudget(o.MaxCalls, o.MaxTokens);
+            return new ReasoningBudget(o.MaxCalls, o.MaxTokens, TimeSpan.FromSeconds(o.MaxRunSeconds), sp.GetRequiredService<TimeProvider>());
         });
+        services.TryAddSingleton(sp => new ImageTimeBudget(sp.GetRequiredService<IOptions<ReasoningOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ReasoningHttp(
             sp.GetRequiredService<IOptions<ReasoningOptions>>().Value,
             sp.GetRequiredService<ReasoningTransport>(),

@@ -18,7 +18,7 @@ public interface IReasoner
 
     Task<PairwiseJudgement> ComparePairAsync(PairwiseRequest request, CancellationToken cancellationToken = default);
 
-    Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default);
+    Task<CaptionResult> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <param name="ReferenceImages">The reference photos' bytes, in the order of <paramref name="References"/>, for a
@@ -70,3 +70,9 @@ public sealed record CaptionRequest(
     ImageSource? ImageBytes = null);
 
 public sealed record RecognizedConcept(Concept Concept, BoundingBox? Box, float Confidence);
+
+/// <param name="Text">The caption.</param>
+/// <param name="Source">Who wrote it: the reasoner's name, or <c>offline fallback (why)</c> when a VLM's captions were
+/// unusable (none acceptable, the model unreachable, the budget spent); written to the result's trace.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(CaptionResultJsonConverter))]
+public sealed record CaptionResult(string Text, string Source);

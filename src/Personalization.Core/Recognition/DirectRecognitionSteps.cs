@@ -69,7 +69,7 @@ public sealed class DirectRecognitionSteps(
         return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference, input.Retrieval), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> CaptionAsync(CaptionStepInput input)
+    public async Task<CaptionResult> CaptionAsync(CaptionStepInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public interface IRecognitionSteps
 
     Task<PairwiseJudgement> ComparePairAsync(PairStepInput input);
 
-    Task<string> CaptionAsync(CaptionStepInput input);
+    Task<CaptionResult> CaptionAsync(CaptionStepInput input);
 }
 
 /// <summary>A stored image analysis of one owner.</summary>

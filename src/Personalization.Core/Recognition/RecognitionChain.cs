@@ -62,13 +62,14 @@ public static class RecognitionChain
         var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds, retrieval.RegionSources);
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
-        var reward = CaptionMetric.IdentityReward(caption, [.. recognized.Select(r => r.Concept.Value)]);
+        var reward = CaptionMetric.IdentityReward(caption.Text, [.. recognized.Select(r => r.Concept.Value)]);
+        trace = trace with { CaptionSource = caption.Source };
         if (also.Count > 0)
         {
             trace = trace with { Decision = trace.Decision + "; also present: " + string.Join(", ", also.Select(a => Invariant($"<{a.Concept}> ({a.Confidence:F3})"))) };
         }
 
-        return new RecognitionResult(image.Owner, image.ContentHash, winner?.Concept, score, stage, box, caption, trace, reward, also.Count > 0 ? also : null);
+        return new RecognitionResult(image.Owner, image.ContentHash, winner?.Concept, score, stage, box, caption.Text, trace, reward, also.Count > 0 ? also : null);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

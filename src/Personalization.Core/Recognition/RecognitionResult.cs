@@ -42,9 +42,11 @@ public sealed record RecognitionResult(
 }
 
 /// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>
+/// <param name="CaptionSource">Who wrote the caption: the reasoner, or <c>offline fallback (why)</c> (see <see cref="CaptionResult"/>).</param>
 public sealed record DecisionTrace(
     IReadOnlyList<Candidate> Candidates,
     AttributeReasoning? Reasoning,
     IReadOnlyList<CandidateVerification>? Verification,
     IReadOnlyList<PairwiseJudgement>? Pairwise,
-    string Decision);
+    string Decision,
+    string? CaptionSource = null);

@@ -17,12 +17,13 @@ internal sealed partial class ChatClientReasoner
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             ReasoningStages.Answer,
-            async () =>
+            request.ImageAnalysis?.ContentHash,
+            async ct =>
             {
                 var content = new List<AIContent>();
                 if (request.Image is not null)
                 {
-                    content.Add(await PictureAsync(request.Image, null, cancellationToken).ConfigureAwait(false));
+                    content.Add(await PictureAsync(request.Image, null, ct).ConfigureAwait(false));
                 }
 
                 var withPhoto = new List<bool>();
@@ -31,7 +32,7 @@ internal sealed partial class ChatClientReasoner
                     withPhoto.Add(retrieved.Reference is not null);
                     if (retrieved.Reference is not null)
                     {
-                        content.Add(await PictureAsync(retrieved.Reference, null, cancellationToken).ConfigureAwait(false));
+                        content.Add(await PictureAsync(retrieved.Reference, null, ct).ConfigureAwait(false));
                     }
                 }
 
@@ -49,7 +50,7 @@ internal sealed partial class ChatClientReasoner
                     }).ToList(),
                 };
                 content.Insert(0, new TextContent(ReasoningPrompts.WithData("The question and the retrieved concepts:", data)));
-                var (answer, _) = await AskAsync<QuestionReply>(ReasoningStages.Answer, ReasoningPrompts.Answer, content, NewOptions(), a => a.Problem(), cancellationToken).ConfigureAwait(false);
+                var (answer, _) = await AskAsync<QuestionReply>(ReasoningStages.Answer, ReasoningPrompts.Answer, content, NewOptions(), a => a.Problem(), ct).ConfigureAwait(false);
                 var given = request.Concepts.Select(r => r.Concept.Name).ToList();
                 var referred = (answer.Concepts ?? [])
                     .OfType<string>()

@@ -11,15 +11,17 @@ internal sealed partial class ChatClientReasoner
     /// A caption that names each recognised concept as <c>&lt;name&gt;</c>, chosen best-of-N by RePIC's identity
     /// reward (every recognised concept named, at least 100 characters), then by closeness to the target length.
     /// Candidates are made one after another and the search stops at a perfect one (full reward, within a quarter
-    /// of the target length). A candidate that names one of the owner's other concepts is discarded: it would
-    /// claim a concept that was not recognised. With no acceptable candidate, the offline caption is used.
+    /// of the target length). A candidate that names one of the owner's other concepts, or gives in angle brackets any
+    /// name but the recognised ones (<see cref="CaptionNames"/>), is discarded: it would claim a concept that was not
+    /// recognised in this photo. With no acceptable candidate, the offline caption is used.
     /// </summary>
-    public Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
+    public Task<CaptionResult> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             ReasoningStages.Caption,
-            async () =>
+            request.Image.ContentHash,
+            async ct =>
             {
                 var names = request.Concepts.Select(c => c.Concept.Name.Value).ToList();
                 var recognized = request.Concepts.Select(c => c.Concept.Name).ToHashSet();
@@ -32,7 +34,7 @@ internal sealed partial class ChatClientReasoner
                 List<AIContent> content =
                 [
                     new TextContent(ReasoningPrompts.WithData("Image 1 is the photo. The recognised concepts:", data)),
-                    await PictureAsync(request.ImageBytes, null, cancellationToken).ConfigureAwait(false),
+                    await PictureAsync(request.ImageBytes, null, ct).ConfigureAwait(false),
                 ];
 
                 (string Text, double Reward, int Distance)? best = null;
@@ -43,14 +45,14 @@ internal sealed partial class ChatClientReasoner
                     try
                     {
                         var chatOptions = NewOptions(i == 0 ? _options.Temperature : _options.CaptionTemperature);
-                        caption = (await AskAsync<CaptionAnswer>(ReasoningStages.Caption, ReasoningPrompts.Caption, content, chatOptions, a => a.Problem(), cancellationToken).ConfigureAwait(false)).Answer.Caption!.Trim();
+                        caption = (await AskAsync<CaptionAnswer>(ReasoningStages.Caption, ReasoningPrompts.Caption, content, chatOptions, a => a.Problem(), ct).ConfigureAwait(false)).Answer.Caption!.Trim();
                     }
                     catch (MalformedAnswerException e)
                     {
                         problems.Add(e.Problem);
                         continue;
                     }
-                    catch (Exception e) when (best is not null && !cancellationToken.IsCancellationRequested && FallbackReason(e) is { } why)
+                    catch (Exception e) when (best is not null && !ct.IsCancellationRequested && FallbackReason(e) is { } why)
                     {
                         problems.Add(why);
                         break; // Keep the good candidate already made rather than spend more on a failing model.
@@ -61,6 +63,13 @@ internal sealed partial class ChatClientReasoner
                     {
                         Log.CaptionCandidate(logger, i + 1, 0, caption.Length, ", discarded: it names a concept that was not recognised");
                         problems.Add("named a concept that was not recognised");
+                        continue;
+                    }
+
+                    if (CaptionNames.FirstUnrecognized(caption, recognized) is { } stranger)
+                    {
+                        Log.CaptionCandidate(logger, i + 1, 0, caption.Length, ", discarded: it names a concept not recognised in this photo");
+                        problems.Add($"named <{Clip(stranger, 40)}>, which was not recognised in this photo");
                         continue;
                     }
 
@@ -78,9 +87,11 @@ internal sealed partial class ChatClientReasoner
                     }
                 }
 
-                return best?.Text ?? throw new MalformedAnswerException(ReasoningStages.Caption, $"no acceptable caption in {_options.CaptionCandidates} candidate(s): {string.Join("; ", problems)}");
+                return best is { } chosen
+                    ? new CaptionResult(chosen.Text, Name)
+                    : throw new MalformedAnswerException(ReasoningStages.Caption, $"no acceptable caption in {_options.CaptionCandidates} candidate(s): {string.Join("; ", problems)}");
             },
-            _ => offline.CaptionAsync(request, cancellationToken),
+            async why => (await offline.CaptionAsync(request, cancellationToken).ConfigureAwait(false)) with { Source = $"offline fallback ({why})" },
             cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ internal sealed partial class ChatClientReasoner
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             ReasoningStages.Fingerprint,
-            async () =>
+            request.References.FirstOrDefault()?.ContentHash,
+            async ct =>
             {
                 var content = new List<AIContent>
                 {
@@ -31,7 +32,7 @@ internal sealed partial class ChatClientReasoner
                 for (var i = 0; i < Math.Min(photos.Count, Math.Min(request.References.Count, MaxFingerprintPhotos)); i++)
                 {
                     var main = OfflineReasoner.MainRegion(request.References[i]);
-                    content.Add(await PictureAsync(photos[i], main.Source == "detection" ? main.Box : null, cancellationToken).ConfigureAwait(false));
+                    content.Add(await PictureAsync(photos[i], main.Source == "detection" ? main.Box : null, ct).ConfigureAwait(false));
                 }
 
                 if (content.Count == 1)
@@ -39,7 +40,7 @@ internal sealed partial class ChatClientReasoner
                     throw new FileNotFoundException("no reference photo bytes to fingerprint");
                 }
 
-                var (answer, _) = await AskAsync<FingerprintAnswer>(ReasoningStages.Fingerprint, ReasoningPrompts.Fingerprint, content, NewOptions(), a => a.Problem(), cancellationToken).ConfigureAwait(false);
+                var (answer, _) = await AskAsync<FingerprintAnswer>(ReasoningStages.Fingerprint, ReasoningPrompts.Fingerprint, content, NewOptions(), a => a.Problem(), ct).ConfigureAwait(false);
                 var user = request.UserAttributes.ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var attributes = answer.Attributes!
                     .OfType<string>()

@@ -18,7 +18,8 @@ internal sealed partial class ChatClientReasoner
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             ReasoningStages.Pairwise,
-            async () =>
+            request.Query.ContentHash,
+            async ct =>
             {
                 var candidate = request.Candidate;
                 List<AIContent> content =
@@ -26,12 +27,12 @@ internal sealed partial class ChatClientReasoner
                     new TextContent(ReasoningPrompts.WithData(
                         "Image 1 is the query photo; image 2 is the reference photo of this concept:",
                         new { name = candidate.Name.Value, category = candidate.Category, description = candidate.Description })),
-                    await PictureAsync(request.QueryImage, null, cancellationToken).ConfigureAwait(false),
-                    await PictureAsync(request.CandidateImage, null, cancellationToken).ConfigureAwait(false),
+                    await PictureAsync(request.QueryImage, null, ct).ConfigureAwait(false),
+                    await PictureAsync(request.CandidateImage, null, ct).ConfigureAwait(false),
                 ];
                 var chatOptions = NewOptions();
                 LogProbabilities.Request(chatOptions, _options.TopLogProbabilities);
-                var (answer, response) = await AskAsync<PairwiseAnswer>(ReasoningStages.Pairwise, ReasoningPrompts.Pairwise, content, chatOptions, a => a.Problem(), cancellationToken).ConfigureAwait(false);
+                var (answer, response) = await AskAsync<PairwiseAnswer>(ReasoningStages.Pairwise, ReasoningPrompts.Pairwise, content, chatOptions, a => a.Problem(), ct).ConfigureAwait(false);
                 var c = CultureInfo.InvariantCulture;
                 var said = answer.IsYes!.Value ? "Yes" : "No";
                 double p;

@@ -19,15 +19,16 @@ internal sealed partial class ChatClientReasoner : IPreferenceJudge
         var measured = OfflinePreferenceModel.BuildProfile(owner, [.. liked.Select(i => i.Described)], [.. disliked.Select(i => i.Described)], createdAt);
         return await WithFallbackAsync(
             ReasoningStages.PreferenceProfile,
-            async () =>
+            null,
+            async ct =>
             {
                 List<AIContent> content = [new TextContent(ReasoningPrompts.WithData("The images follow: liked first, then disliked.", new { liked = liked.Count, disliked = disliked.Count }))];
                 foreach (var image in liked.Concat(disliked))
                 {
-                    content.Add(await PictureAsync(image.Source, null, cancellationToken).ConfigureAwait(false));
+                    content.Add(await PictureAsync(image.Source, null, ct).ConfigureAwait(false));
                 }
 
-                var (answer, _) = await AskAsync<ProfileAnswer>(ReasoningStages.PreferenceProfile, ReasoningPrompts.PreferenceProfile, content, NewOptions(), a => a.Problem(), cancellationToken).ConfigureAwait(false);
+                var (answer, _) = await AskAsync<ProfileAnswer>(ReasoningStages.PreferenceProfile, ReasoningPrompts.PreferenceProfile, content, NewOptions(), a => a.Problem(), ct).ConfigureAwait(false);
                 return measured with
                 {
                     Version = $"{Name} + {OfflinePreferenceModel.Version} weights",
@@ -50,12 +51,13 @@ internal sealed partial class ChatClientReasoner : IPreferenceJudge
         ArgumentNullException.ThrowIfNull(b);
         return WithFallbackAsync(
             ReasoningStages.PreferenceAssess,
-            async () =>
+            null,
+            async ct =>
             {
                 var swapFirst = string.CompareOrdinal(a.Described.ContentHash, b.Described.ContentHash) > 0;
                 var (x, y) = swapFirst ? (b, a) : (a, b);
-                var first = await AssessAndAnswerAsync(profile, x, y, cancellationToken).ConfigureAwait(false);
-                var second = await AssessAndAnswerAsync(profile, y, x, cancellationToken).ConfigureAwait(false);
+                var first = await AssessAndAnswerAsync(profile, x, y, ct).ConfigureAwait(false);
+                var second = await AssessAndAnswerAsync(profile, y, x, ct).ConfigureAwait(false);
 
                 // Scores of a and b in each order, per dimension, on 0..1.
                 var rows = profile.Dimensions.Select(d =>

@@ -23,7 +23,8 @@ internal sealed partial class ChatClientReasoner
 
         return WithFallbackAsync(
             ReasoningStages.Reason,
-            async () =>
+            request.Query.ContentHash,
+            async ct =>
             {
                 var data = new
                 {
@@ -38,10 +39,10 @@ internal sealed partial class ChatClientReasoner
                 List<AIContent> content =
                 [
                     new TextContent(ReasoningPrompts.WithData("Image 1 is the query photo. The candidates:", data)),
-                    await PictureAsync(request.QueryImage, null, cancellationToken).ConfigureAwait(false),
+                    await PictureAsync(request.QueryImage, null, ct).ConfigureAwait(false),
                 ];
                 var names = request.Candidates.Select(c => c.Concept.Name.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var (answer, _) = await AskAsync<ReasonAnswer>(ReasoningStages.Reason, ReasoningPrompts.Reason, content, NewOptions(), a => a.Problem(names), cancellationToken).ConfigureAwait(false);
+                var (answer, _) = await AskAsync<ReasonAnswer>(ReasoningStages.Reason, ReasoningPrompts.Reason, content, NewOptions(), a => a.Problem(names), ct).ConfigureAwait(false);
                 return ToReasoning(request, answer, answer.Choice(names));
             },
             async why =>

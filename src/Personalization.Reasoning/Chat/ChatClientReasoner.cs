@@ -15,7 +15,8 @@ namespace Personalization.Reasoning.Chat;
 /// enrolment, attribute-focused reasoning, pairwise Yes/No with log-probabilities, best-of-N personalised
 /// captions, and answers to questions. Each stage is one prompt (<see cref="ReasoningPrompts"/>) with a JSON
 /// answer that is validated; a malformed answer is retried once with a repair instruction. When that fails too,
-/// or the model is unreachable after the HTTP retries, or the run's budget is spent, or the image is missing,
+/// or the model is unreachable after the HTTP retries (or its reply is no chat completion), or the circuit breaker is
+/// open, or the run's or the image's budget (calls, tokens, wall-clock time) is spent, or the image is missing,
 /// that item is answered by the <see cref="OfflineReasoner"/> and its trace says so; any other failure
 /// (a wrong key, an unknown model) propagates. Thread-safe; holds no per-request state.
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed partial class ChatClientReasoner(
     IImageResizer resizer,
     IOptions<ReasoningOptions> options,
     ReasoningUsage usage,
+    ImageTimeBudget imageBudget,
     ILogger<ChatClientReasoner> logger) : IReasoner, IQuestionAnswerer
 {
     private static readonly JsonSerializerOptions AnswerJson = new()
@@ -49,7 +51,7 @@ internal sealed partial class ChatClientReasoner(
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var start = Stopwatch.GetTimestamp();
-            var response = await chat.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            var response = await GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             usage.RecordCall(stage, Stopwatch.GetElapsedTime(start), response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
             var text = response.Text;
             var answer = Parse<T>(text, out problem);
@@ -72,17 +74,56 @@ internal sealed partial class ChatClientReasoner(
         throw new MalformedAnswerException(stage, problem);
     }
 
-    /// <summary>Runs the VLM path of a stage; on a failure that concerns this item only, the offline path with the reason.</summary>
-    private async Task<T> WithFallbackAsync<T>(string stage, Func<Task<T>> vlm, Func<string, Task<T>> fallback, CancellationToken cancellationToken)
+    /// <summary>
+    /// One model call. The HTTP policy already refuses replies that are not chat completions; should a provider SDK
+    /// still fail to read one (a shape the check does not know), that is an unusable reply too, not a crash.
+    /// </summary>
+    private async Task<ChatResponse> GetResponseAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
     {
         try
         {
-            return await vlm().ConfigureAwait(false);
+            return await chat.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnreadableReply(e))
+        {
+            throw new ReasoningUnavailableException($"unusable reply: {e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    private static bool IsUnreadableReply(Exception e) =>
+        e is JsonException or FormatException or KeyNotFoundException or InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentException
+        || (e is InvalidOperationException and not ObjectDisposedException);
+
+    /// <summary>
+    /// Runs the VLM path of a stage within the image's time (<paramref name="image"/>: its content hash, or null when
+    /// the stage is not about one image); on a failure that concerns this item only, the offline path with the reason.
+    /// </summary>
+    private async Task<T> WithFallbackAsync<T>(string stage, string? image, Func<CancellationToken, Task<T>> vlm, Func<string, Task<T>> fallback, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = imageBudget.Enter(image, cancellationToken);
+            try
+            {
+                return await vlm(scope.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (scope.Expired && !cancellationToken.IsCancellationRequested && e is not ReasoningBudgetExceededException)
+            {
+                throw new ReasoningBudgetExceededException(scope.SpentMessage);
+            }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && FallbackReason(e) is { } why)
         {
             usage.RecordFallback(stage);
-            Log.FellBack(logger, stage, why);
+            if (Innermost<ReasoningCircuitOpenException>(e) is not null)
+            {
+                Log.FellBackWhileOpen(logger, stage, why); // the breaker said so once when it opened
+            }
+            else
+            {
+                Log.FellBack(logger, stage, why);
+            }
+
             return await fallback(why).ConfigureAwait(false);
         }
     }
@@ -98,6 +139,8 @@ internal sealed partial class ChatClientReasoner(
                     return $"malformed answer after a repair request: {m.Problem}";
                 case ReasoningBudgetExceededException b:
                     return b.Message;
+                case ReasoningCircuitOpenException o:
+                    return $"model not called: {o.Message}";
                 case ReasoningUnavailableException u:
                     return $"model unavailable: {u.Message}";
                 case TimeoutException t:
@@ -108,6 +151,18 @@ internal sealed partial class ChatClientReasoner(
         }
 
         return null;
+    }
+
+    private static T? Innermost<T>(Exception exception)
+        where T : Exception
+    {
+        T? found = null;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            found = e as T ?? found;
+        }
+
+        return found;
     }
 
     private ChatOptions NewOptions(double? temperature = null) => new()
@@ -163,6 +218,9 @@ internal sealed partial class ChatClientReasoner(
 
         [LoggerMessage(2, LogLevel.Warning, "VLM {Stage} fell back to the offline reasoner for one item: {Reason}")]
         public static partial void FellBack(ILogger logger, string stage, string reason);
+
+        [LoggerMessage(4, LogLevel.Debug, "VLM {Stage} answered offline for one item: {Reason}")]
+        public static partial void FellBackWhileOpen(ILogger logger, string stage, string reason);
 
         [LoggerMessage(3, LogLevel.Debug, "caption candidate {Index}: reward {Reward:F2}, {Length} characters{Note}")]
         public static partial void CaptionCandidate(ILogger logger, int index, double reward, int length, string note);

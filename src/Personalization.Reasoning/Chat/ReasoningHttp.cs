@@ -3,16 +3,20 @@ using Microsoft.Extensions.Logging;
 namespace Personalization.Reasoning.Chat;
 
 /// <summary>
-/// The one <see cref="HttpClient"/> the VLM provider sends through, with <see cref="ResilientHttpHandler"/> in front
-/// of the primary handler. A singleton: the container disposes it, and with it the handlers.
+/// The one <see cref="HttpClient"/> the VLM provider sends through: <see cref="CircuitBreakerHandler"/>, then
+/// <see cref="ResilientHttpHandler"/>, then the primary handler. A singleton: the container disposes it, and with it the handlers.
 /// </summary>
 internal sealed class ReasoningHttp : IDisposable
 {
     public ReasoningHttp(ReasoningOptions options, ReasoningTransport transport, TimeProvider time, ILoggerFactory loggers)
     {
-        var handler = new ResilientHttpHandler(options, time, loggers.CreateLogger<ResilientHttpHandler>())
+        var breaker = new CircuitBreaker(options.BreakAfterFailures, TimeSpan.FromSeconds(options.BreakSeconds), time);
+        var handler = new CircuitBreakerHandler(breaker, loggers.CreateLogger<CircuitBreakerHandler>())
         {
-            InnerHandler = transport.CreatePrimaryHandler(),
+            InnerHandler = new ResilientHttpHandler(options, time, loggers.CreateLogger<ResilientHttpHandler>())
+            {
+                InnerHandler = transport.CreatePrimaryHandler(),
+            },
         };
 
         // Timeouts are per attempt, in the handler.

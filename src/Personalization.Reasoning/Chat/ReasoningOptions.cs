@@ -62,6 +62,28 @@ public sealed class ReasoningOptions : IValidatableObject
     [Range(0, long.MaxValue)]
     public long MaxTokens { get; set; }
 
+    /// <summary>
+    /// Wall-clock seconds the model may spend on one image (all its stages, retries and waits included), from the
+    /// image's first call; after that the image's remaining stages are answered offline. 0 = no limit.
+    /// </summary>
+    [Range(0, 86_400)]
+    public double MaxSecondsPerImage { get; set; } = 300;
+
+    /// <summary>Wall-clock seconds the model may be used per run (one CLI command, one worker process); 0 = no limit.</summary>
+    [Range(0, 31_536_000)]
+    public double MaxRunSeconds { get; set; }
+
+    /// <summary>
+    /// Circuit breaker: after this many model calls in a row failed (unreachable, timed out, 5xx or unusable after
+    /// every retry), stop calling it for <see cref="BreakSeconds"/> and answer offline meanwhile; 0 = never.
+    /// </summary>
+    [Range(0, 1000)]
+    public int BreakAfterFailures { get; set; } = 5;
+
+    /// <summary>How long the breaker stays open before one call tries the model again.</summary>
+    [Range(1, 86_400)]
+    public double BreakSeconds { get; set; } = 60;
+
     /// <summary>Most tokens one answer may have.</summary>
     [Range(16, 16_384)]
     public int MaxOutputTokens { get; set; } = 800;
@@ -115,6 +137,20 @@ public sealed class ReasoningOptions : IValidatableObject
         if (Provider != ReasoningProviders.Ollama && string.IsNullOrWhiteSpace(Endpoint))
         {
             yield return new ValidationResult($"Reasoning:Endpoint is required when Reasoning:Provider is {Provider}", [nameof(Endpoint)]);
+        }
+
+        if (MaxSecondsPerImage > 0 && MaxSecondsPerImage < TimeoutSeconds)
+        {
+            yield return new ValidationResult(
+                $"Reasoning:MaxSecondsPerImage ({MaxSecondsPerImage}) is shorter than one attempt (Reasoning:TimeoutSeconds {TimeoutSeconds}); use 0 for no limit",
+                [nameof(MaxSecondsPerImage)]);
+        }
+
+        if (MaxRunSeconds > 0 && MaxRunSeconds < TimeoutSeconds)
+        {
+            yield return new ValidationResult(
+                $"Reasoning:MaxRunSeconds ({MaxRunSeconds}) is shorter than one attempt (Reasoning:TimeoutSeconds {TimeoutSeconds}); use 0 for no limit",
+                [nameof(MaxRunSeconds)]);
         }
 
         if (!string.IsNullOrWhiteSpace(Endpoint) && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Personalization.Reasoning.Chat;
 
@@ -7,9 +9,12 @@ namespace Personalization.Reasoning.Chat;
 /// Every prompt the VLM reasoner sends, in one place and versioned: change a prompt, bump <see cref="Version"/>
 /// (it is part of the reasoner's name, so traces and eval summaries say which prompts produced them).
 /// What users wrote (names, descriptions, attributes, questions) never goes into the instructions: it is
-/// serialised as JSON inside a <c>&lt;data&gt;</c> block that the system prompt declares to be data only.
+/// serialised as JSON strings inside a <c>&lt;data&gt;</c> block that the system prompt declares to be data only, and
+/// no text inside can forge a delimiter: every <c>&lt;</c> that could start the block's tag (any case, spaces
+/// inside) or a chat-template marker (<c>&lt;|im_end|&gt;</c>…) is written as the JSON escape <c>\u003c</c>, which
+/// reads back as the same character.
 /// </summary>
-internal static class ReasoningPrompts
+internal static partial class ReasoningPrompts
 {
     public const string Version = "v2"; // v2: the three PreferThinker prompts
 
@@ -71,10 +76,32 @@ internal static class ReasoningPrompts
         WriteIndented = true,
     };
 
-    /// <summary>The user message's text: a one-line lead, then the data as quoted JSON.</summary>
-    public static string WithData(string lead, object data) =>
-        $"{lead}\n<data>\n{JsonSerializer.Serialize(data, DataJson)}\n</data>";
+    /// <summary>Opens the block of user-supplied JSON.</summary>
+    public const string DataOpen = "<data>";
 
+    /// <summary>Closes it.</summary>
+    public const string DataClose = "</data>";
+
+    /// <summary>The user message's text: a one-line lead, then the data as quoted JSON, its delimiters escaped.</summary>
+    public static string WithData(string lead, object data) =>
+        $"{lead}\n{DataOpen}\n{EscapeDelimiters(JsonSerializer.Serialize(data, DataJson))}\n{DataClose}";
+
+    /// <summary>The repair request; it quotes the model's mistake, which may echo user text, so its delimiters are escaped too.</summary>
     public static string Repair(string error) =>
-        $"Your previous reply could not be used: {error}. Reply again with only the JSON object, in the format the task gives.";
+        $"Your previous reply could not be used: {EscapeDelimiters(error)}. Reply again with only the JSON object, in the format the task gives.";
+
+    /// <summary>
+    /// Writes every <c>&lt;</c> that starts something a model could take for a delimiter as <c>\u003c</c>. In JSON
+    /// (where user text is always inside a string, since the keys are ours) that is the same character; a JSON
+    /// backslash is always escaped itself, so the inserted escape never joins a preceding one.
+    /// </summary>
+    internal static string EscapeDelimiters(string text) =>
+        DelimiterStart().Replace(text, m => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)m.Value[0]:x4}"));
+
+    /// <summary>
+    /// A <c>&lt;</c> (or its fullwidth and small look-alikes) opening the data tag (<c>&lt;data&gt;</c>,
+    /// <c>&lt;/DATA &gt;</c>, <c>&lt; / data&gt;</c>) or a chat-template marker (<c>&lt;|</c>).
+    /// </summary>
+    [GeneratedRegex(@"[<\uFF1C\uFE64](?=\s*[/\uFF0F]?\s*data\b|\s*\|)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DelimiterStart();
 }

@@ -6,13 +6,18 @@ namespace Personalization.Reasoning.Chat;
 
 /// <summary>
 /// The VLM's HTTP policy, the same for every provider: at most <see cref="ReasoningOptions.MaxConcurrency"/>
-/// requests in flight, a timeout per attempt, and retries on timeouts, network errors, 408, 429 and 5xx with
+/// requests in flight, a timeout per attempt that covers the whole reply (headers and body, which is buffered), a
+/// reply that is not a chat completion (<see cref="ChatReplyCheck"/>) treated as a failed attempt, and retries on
+/// those, timeouts, network errors, 408, 429 and 5xx with
 /// exponential backoff and full jitter, or exactly the wait the server asks for (<c>Retry-After</c>,
 /// <c>retry-after-ms</c>), capped. When every attempt failed it throws <see cref="ReasoningUnavailableException"/>.
 /// The providers' own retry policies are switched off so that only this one applies. Thread-safe.
 /// </summary>
 internal sealed partial class ResilientHttpHandler(ReasoningOptions options, TimeProvider time, ILogger<ResilientHttpHandler> logger) : DelegatingHandler
 {
+    /// <summary>A chat completion is a few kilobytes; a reply larger than this is refused like a failed attempt.</summary>
+    internal const long MaxReplyBytes = 16 * 1024 * 1024;
+
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -32,19 +37,29 @@ internal sealed partial class ResilientHttpHandler(ReasoningOptions options, Tim
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 deadline.CancelAfter(timeout);
                 response = await base.SendAsync(copy, deadline.Token).ConfigureAwait(false);
-                if (!IsTransient(response.StatusCode))
+
+                // The timeout covers the whole reply: a body that trickles in after prompt headers is cut off too.
+                await response.Content.LoadIntoBufferAsync(MaxReplyBytes, deadline.Token).ConfigureAwait(false);
+                if (IsTransient(response.StatusCode))
+                {
+                    failure = $"HTTP {(int)response.StatusCode}";
+                }
+                else if (!response.IsSuccessStatusCode
+                    || ChatReplyCheck.Problem(options.Provider, await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false)) is not { } problem)
                 {
                     return response;
                 }
-
-                failure = $"HTTP {(int)response.StatusCode}";
+                else
+                {
+                    failure = $"unusable reply: {problem}"; // HTTP 200 but no chat completion: like a 5xx
+                }
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = string.Create(CultureInfo.InvariantCulture, $"no response within {timeout.TotalSeconds:0.###} s");
+                failure = string.Create(CultureInfo.InvariantCulture, $"no complete response within {timeout.TotalSeconds:0.###} s");
                 error = e;
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 failure = e.Message;
                 error = e;

@@ -110,10 +110,10 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         return Task.FromResult(new PairwiseJudgement(request.Candidate.Name, (float)p, evidence));
     }
 
-    public Task<string> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
+    public Task<CaptionResult> CaptionAsync(CaptionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(OfflineCaption.Write(request));
+        return Task.FromResult(new CaptionResult(OfflineCaption.Write(request), Name));
     }
 
     public Task<QuestionAnswer> AnswerAsync(QuestionRequest request, CancellationToken cancellationToken = default)

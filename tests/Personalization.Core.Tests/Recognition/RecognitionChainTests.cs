@@ -1,4 +1,5 @@
 using Personalization.Core.Domain;
+using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 using static Personalization.Core.Tests.Recognition.Evidence;
 
@@ -29,6 +30,30 @@ public sealed class RecognitionChainTests
         Assert.Equal(0f, result.Score);
         Assert.Contains("no concepts enrolled", result.Trace.Decision, StringComparison.Ordinal);
         Assert.Equal(["RetrieveAsync", "CaptionAsync"], steps.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_CaptionFromAFallback_TheResultsTraceSaysWhoWroteTheCaption()
+    {
+        const string Why = "offline fallback (malformed answer after a repair request: no acceptable caption in 3 candidate(s): named <bobsecret>, which was not recognised in this photo)";
+        var steps = new ScriptedRecognitionSteps { Retrieval = new([], Regions), CaptionSource = Why };
+
+        var result = await RecognitionChain.RunAsync(steps, Image, Thresholds);
+
+        Assert.Equal(Why, result.Trace.CaptionSource);
+        Assert.Equal("scripted caption", result.Caption);
+    }
+
+    [Theory]
+    [InlineData("\"A photo of <bo>.\"", "A photo of <bo>.", CaptionResultJsonConverter.UnknownSource)]
+    [InlineData("{\"Text\": \"A photo of <bo>.\", \"Source\": \"offline\"}", "A photo of <bo>.", "offline")]
+    [InlineData("{\"text\": \"A photo of <bo>.\", \"source\": \"offline\"}", "A photo of <bo>.", "offline")]
+    public void CaptionResult_FromAnOldStringOrTheObject_ReadsBack(string json, string text, string source)
+    {
+        var caption = System.Text.Json.JsonSerializer.Deserialize<CaptionResult>(json)!;
+
+        Assert.Equal(new CaptionResult(text, source), caption);
+        Assert.Equal(caption, System.Text.Json.JsonSerializer.Deserialize<CaptionResult>(System.Text.Json.JsonSerializer.Serialize(caption)));
     }
 
     [Fact]

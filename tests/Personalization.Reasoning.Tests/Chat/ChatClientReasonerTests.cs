@@ -244,7 +244,7 @@ public sealed class ChatClientReasonerTests(MiniLmFixture miniLm) : IClassFixtur
         var bo = Scenes.Concept("bo");
         var request = new CaptionRequest(Scenes.Park(), [new RecognizedConcept(bo, null, 0.9f)], [bo.Name, ConceptName.Parse("secret_diary")], VlmHarness.Jpeg());
 
-        var caption = await vlm.Reasoner.CaptionAsync(request, Token);
+        var caption = (await vlm.Reasoner.CaptionAsync(request, Token)).Text;
 
         Assert.StartsWith("<bo> the golden dog", caption, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);

@@ -43,9 +43,20 @@ public sealed class ReasoningServiceCollectionExtensionsTests(MiniLmFixture mini
     [InlineData("openai-compatible", null, "m", "Reasoning:Endpoint is required")]
     [InlineData("openai-compatible", "not a uri", "m", "is not an absolute URI")]
     [InlineData("openai-compatible", "http://localhost:8000/v1", null, "Reasoning:Model is required")]
-    public void AddReasoning_BadSettings_FailValidationWithTheKey(string provider, string? endpoint, string? model, string message)
+    [InlineData("openai-compatible", "http://localhost:8000/v1", "m", "Reasoning:MaxSecondsPerImage (5) is shorter than one attempt", "Reasoning:MaxSecondsPerImage", "5")]
+    [InlineData("openai-compatible", "http://localhost:8000/v1", "m", "MaxSecondsPerImage", "Reasoning:MaxSecondsPerImage", "-1")]
+    [InlineData("openai-compatible", "http://localhost:8000/v1", "m", "Reasoning:MaxRunSeconds (10) is shorter than one attempt", "Reasoning:MaxRunSeconds", "10")]
+    [InlineData("openai-compatible", "http://localhost:8000/v1", "m", "BreakAfterFailures", "Reasoning:BreakAfterFailures", "-1")]
+    [InlineData("openai-compatible", "http://localhost:8000/v1", "m", "BreakSeconds", "Reasoning:BreakSeconds", "0")]
+    public void AddReasoning_BadSettings_FailValidationWithTheKey(string provider, string? endpoint, string? model, string message, string? key = null, string? value = null)
     {
-        using var services = Build(new() { ["Reasoning:Provider"] = provider, ["Reasoning:Endpoint"] = endpoint, ["Reasoning:Model"] = model });
+        var settings = new Dictionary<string, string?> { ["Reasoning:Provider"] = provider, ["Reasoning:Endpoint"] = endpoint, ["Reasoning:Model"] = model };
+        if (key is not null)
+        {
+            settings[key] = value;
+        }
+
+        using var services = Build(settings);
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ReasoningOptions>>().Value);
 

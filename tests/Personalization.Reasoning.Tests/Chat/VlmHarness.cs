@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Diagnostics;
 using Personalization.Core.Ports;
@@ -16,7 +17,13 @@ internal sealed class VlmHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public VlmHarness(FakeVlmServer server, ITextEncoder textEncoder, string provider = ReasoningProviders.OpenAICompatible, IReadOnlyDictionary<string, string?>? settings = null)
+    public VlmHarness(
+        FakeVlmServer server,
+        ITextEncoder textEncoder,
+        string provider = ReasoningProviders.OpenAICompatible,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        ILoggerProvider? logs = null,
+        TimeProvider? time = null)
     {
         var endpoint = provider switch
         {
@@ -42,7 +49,18 @@ internal sealed class VlmHarness : IDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (logs is not null)
+            {
+                b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<RecognitionOptions>();
         services.AddSingleton(textEncoder);

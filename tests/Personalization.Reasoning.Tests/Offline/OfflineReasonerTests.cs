@@ -23,7 +23,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     {
         foreach (var image in new[] { Bare(), Park() })
         {
-            var caption = await _reasoner.CaptionAsync(new CaptionRequest(image, []));
+            var caption = (await _reasoner.CaptionAsync(new CaptionRequest(image, []))).Text;
 
             Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
             Assert.DoesNotContain('<', caption);
@@ -36,7 +36,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     {
         var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0])]);
 
-        var caption = await _reasoner.CaptionAsync(new CaptionRequest(Bare(), [new RecognizedConcept(bo, null, 0.8f)]));
+        var caption = (await _reasoner.CaptionAsync(new CaptionRequest(Bare(), [new RecognizedConcept(bo, null, 0.8f)]))).Text;
 
         Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
         Assert.Contains("<bo>", caption, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
         var bo = Concept("bo");
         var mochi = Concept("Mochi", category: "teapot");
 
-        var caption = await _reasoner.CaptionAsync(new CaptionRequest(Park(), [new RecognizedConcept(bo, null, 0.8f), new RecognizedConcept(mochi, null, 0.7f)]));
+        var caption = (await _reasoner.CaptionAsync(new CaptionRequest(Park(), [new RecognizedConcept(bo, null, 0.8f), new RecognizedConcept(mochi, null, 0.7f)]))).Text;
 
         Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
         Assert.Contains("<bo>", caption, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     {
         RecognizedConcept[] concepts = [.. new[] { "bo", "mr.whiskers", "kiki-2" }.Select(n => new RecognizedConcept(Concept(n), null, 0.9f))];
 
-        var caption = await _reasoner.CaptionAsync(new CaptionRequest(Bare(), concepts));
+        var caption = (await _reasoner.CaptionAsync(new CaptionRequest(Bare(), concepts))).Text;
 
         Assert.StartsWith("A photo of <bo>, your dog, <mr.whiskers>, your dog and <kiki-2>, your dog.", caption, StringComparison.Ordinal);
         Assert.Equal(1, CaptionMetric.IdentityReward(caption, ["bo", "mr.whiskers", "kiki-2"]));

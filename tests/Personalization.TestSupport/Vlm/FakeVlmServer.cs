@@ -114,8 +114,34 @@ public sealed class FakeVlmServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
-        var json = reply.Status != 200 ? reply.Content : request.IsOllama ? OllamaBody(request, reply) : OpenAIBody(request, reply);
+        var json = reply.Status != 200 || reply.Raw ? reply.Content : request.IsOllama ? OllamaBody(request, reply) : OpenAIBody(request, reply);
+        if (reply.TrickleDelay is { } perByte)
+        {
+            await TrickleAsync(context, Encoding.UTF8.GetBytes(json), perByte).ConfigureAwait(false);
+            return;
+        }
+
         await context.Response.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the headers, then the body one byte at a time; stops when the client goes away.</summary>
+    private static async Task TrickleAsync(HttpContext context, byte[] body, TimeSpan perByte)
+    {
+        try
+        {
+            await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            for (var i = 0; i < body.Length; i++)
+            {
+                await context.Response.Body.WriteAsync(body.AsMemory(i, 1), context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(perByte, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client gave up, as it should.
+        }
     }
 
     private VlmReply Next(VlmRequest request)
