@@ -36,7 +36,7 @@ internal static class CommandRunner
         catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or Personalization.Models.LocalFeatures.NativeDependencyException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
             or System.ClientModel.ClientResultException or HttpRequestException or global::Azure.Identity.AuthenticationFailedException)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: {Output.TerminalText.Escape(e.Message)}").ConfigureAwait(false);
             return ExitCodes.Fatal;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -31,7 +31,7 @@ internal static class DemoCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             foreach (var s in data.Skipped)
             {
-                await console.Error.WriteLineAsync($"skipped {s}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"skipped {TerminalText.Escape(s)}").ConfigureAwait(false);
             }
 
             var run = await LabelledRunner.RunAsync(services, data, [], OwnerId.Parse(DemoOwner), console, printLines: true, token).ConfigureAwait(false);

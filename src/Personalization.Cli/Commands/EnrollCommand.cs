@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Personalization.Cli.Output;
 using Personalization.Core.Domain;
 using Personalization.Core.Enrollment;
 
@@ -20,10 +21,11 @@ internal static class EnrollCommand
             Description = "The object's box x,y,width,height in pixels of a photo, one per photo in the order given (repeatable). Without it the object is chosen automatically.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var update = new Option<bool>("--update") { Description = "Change an existing concept's category to --category (without it, enrolling a name already taken with another category is refused)." };
         var images = new Argument<string[]>("IMAGE") { Description = "Reference photos of the concept (one is enough; three help on hard photos).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("enroll", "Adds or updates a concept from one or more reference photos. Enrolling the same photo again changes nothing.")
         {
-            owner, name, category, description, attributes, boxes, images,
+            owner, name, category, description, attributes, boxes, update, images,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
@@ -54,11 +56,23 @@ internal static class EnrollCommand
                 parse.GetValue(description),
                 parse.GetValue(attributes) ?? [],
                 photos,
-                boxByPhoto);
-            var outcome = await services.GetRequiredService<EnrollmentService>().EnrollAsync(request, token).ConfigureAwait(false);
+                boxByPhoto,
+                UpdateCategory: parse.GetValue(update));
+            EnrollmentOutcome outcome;
+            try
+            {
+                outcome = await services.GetRequiredService<EnrollmentService>().EnrollAsync(request, token).ConfigureAwait(false);
+            }
+            catch (CategoryConflictException e)
+            {
+                await console.Error.WriteLineAsync(
+                    $"error: <{e.Name}> is already enrolled as a {e.ExistingCategory}, not a {e.RequestedCategory}: pass --update to change its category, or choose another name; nothing was changed").ConfigureAwait(false);
+                return ExitCodes.Fatal;
+            }
+
             foreach (var (id, error) in outcome.Failures)
             {
-                await console.Error.WriteLineAsync($"error: {id}: {error}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {TerminalText.Escape(id)}: {TerminalText.Escape(error)}").ConfigureAwait(false);
             }
 
             if (outcome.Concept is not { } concept)

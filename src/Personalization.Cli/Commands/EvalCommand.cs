@@ -61,7 +61,7 @@ internal static class EvalCommand
             }
             catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException or IOException)
             {
-                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
             }
 
@@ -117,7 +117,7 @@ internal static class EvalCommand
                 {
                     foreach (var s in data.Skipped)
                     {
-                        await console.Error.WriteLineAsync($"skipped {s}").ConfigureAwait(false);
+                        await console.Error.WriteLineAsync($"skipped {TerminalText.Escape(s)}").ConfigureAwait(false);
                     }
                 }
 

@@ -75,7 +75,7 @@ internal static class FeedbackCommand
             try
             {
                 var line = await give(services.GetRequiredService<FeedbackService>(), id, target, photo, token).ConfigureAwait(false);
-                await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(TerminalText.Escape(line)).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
             catch (FeedbackException e)
@@ -106,7 +106,7 @@ internal static class FeedbackCommand
 
     private static async Task<int> FailAsync(CliConsole console, string error)
     {
-        await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"error: {TerminalText.Escape(error)}").ConfigureAwait(false);
         return ExitCodes.Fatal;
     }
 }

@@ -16,7 +16,9 @@ internal static class ForgetCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
-            var concept = ConceptName.Parse(parse.GetValue(name));
+            var given = parse.GetValue(name);
+            // A concept enrolled before today's naming rules can still be removed by the name it was stored under.
+            var concept = ConceptName.TryParse(given, out var parsed, out _) ? parsed : ConceptName.FromStored(given);
             var removed = await services.GetRequiredService<EnrollmentService>().ForgetAsync(id, concept, token).ConfigureAwait(false);
             if (!removed)
             {

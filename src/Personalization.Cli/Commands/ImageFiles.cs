@@ -7,18 +7,23 @@ internal static class ImageFiles
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif" };
 
-    /// <summary>Files are taken as given (a non-image then fails on its own line); folders contribute their image files, recursively, sorted.</summary>
+    /// <summary>
+    /// Files are taken as given (a non-image then fails on its own line); folders contribute their image files, recursively,
+    /// sorted. Each folder and file is visited once by its real path, however many links lead to it (a link cycle ends
+    /// there). A folder that cannot be listed, or a link that cannot be resolved, becomes one item that fails when read,
+    /// with why: it gets its own error line and the rest go on.
+    /// </summary>
     public static IReadOnlyList<ImageSource> Expand(IEnumerable<string> paths)
     {
         var sources = new List<ImageSource>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                sources.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f)))
-                    .Order(StringComparer.Ordinal)
-                    .Select(ImageSource.FromFile));
+                var found = new List<ImageSource>();
+                Walk(path, visited, found);
+                sources.AddRange(found.OrderBy(s => s.Id, StringComparer.Ordinal));
             }
             else
             {
@@ -28,5 +33,61 @@ internal static class ImageFiles
         }
 
         return sources;
+    }
+
+    private static void Walk(string root, HashSet<string> visited, List<ImageSource> found)
+    {
+        var folders = new Stack<string>();
+        folders.Push(root);
+        while (folders.TryPop(out var folder))
+        {
+            if (!TryVisit(folder, visited, found))
+            {
+                continue;
+            }
+
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(folder)];
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                found.Add(Unreadable(folder, "folder cannot be listed", e));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (Directory.Exists(entry))
+                {
+                    folders.Push(entry);
+                }
+                else if (Extensions.Contains(Path.GetExtension(entry)) && TryVisit(entry, visited, found))
+                {
+                    found.Add(ImageSource.FromFile(entry));
+                }
+            }
+        }
+    }
+
+    /// <summary>True the first time <paramref name="path"/>'s real path is seen; a path that cannot be resolved is an unreadable item.</summary>
+    private static bool TryVisit(string path, HashSet<string> visited, List<ImageSource> found)
+    {
+        try
+        {
+            return visited.Add(RealPath.Of(path));
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            found.Add(Unreadable(path, "path cannot be resolved", e));
+            return false;
+        }
+    }
+
+    private static ImageSource Unreadable(string path, string what, Exception e)
+    {
+        var message = $"{what} ({(e is UnauthorizedAccessException ? "permission denied" : e.Message)})";
+        return new ImageSource(path, _ => Task.FromException<ReadOnlyMemory<byte>>(new IOException(message)));
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Personalization.Cli.Datasets;
+using Personalization.Cli.Output;
 
 namespace Personalization.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class MakeBenchmarkCommand
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
             }
 

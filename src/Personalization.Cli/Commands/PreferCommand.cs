@@ -43,7 +43,7 @@ internal static class PreferCommand
                     foreach (var (file, error) in outcome.Failures)
                     {
                         failed++;
-                        await console.Error.WriteLineAsync($"error: {file}: {error}").ConfigureAwait(false);
+                        await console.Error.WriteLineAsync($"error: {TerminalText.Escape(file)}: {TerminalText.Escape(error)}").ConfigureAwait(false);
                     }
 
                     profile = outcome.Profile;
@@ -70,7 +70,7 @@ internal static class PreferCommand
                     catch (PreferenceException e)
                     {
                         failed++;
-                        await console.Error.WriteLineAsync($"error: {a} vs {b}: {e.Message}").ConfigureAwait(false);
+                        await console.Error.WriteLineAsync($"error: {TerminalText.Escape(a)} vs {TerminalText.Escape(b)}: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                     }
                 }
 
@@ -79,7 +79,7 @@ internal static class PreferCommand
             }
             catch (PreferenceException e)
             {
-                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
             }
         }, ct));

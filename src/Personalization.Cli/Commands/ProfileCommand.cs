@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Personalization.Cli.Output;
 using Personalization.Core.Domain;
 using Personalization.Core.Preference;
 
@@ -30,7 +31,7 @@ internal static class ProfileCommand
             }
             catch (PreferenceException e)
             {
-                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
             }
         }, ct));

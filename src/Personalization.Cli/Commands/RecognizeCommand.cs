@@ -39,7 +39,7 @@ internal static class RecognizeCommand
 
             await HtmlReport.WriteAsync(services, outDir, $"Recognition for {id}", [.. outcomes.Select(o => new LabelledOutcome(o, null, Labelled: false))], null, token).ConfigureAwait(false);
             var failed = outcomes.Count(o => !o.Succeeded);
-            await console.Out.WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results and report.html in {outDir}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results and report.html in {TerminalText.Escape(outDir)}").ConfigureAwait(false);
             return failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
         }, ct));
         return command;

@@ -34,7 +34,7 @@ internal static class ScoreCaptionsCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException)
                 {
                     failed++;
-                    await console.Error.WriteLineAsync($"error: {file}: {e.Message}").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"error: {TerminalText.Escape(file)}: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 }
             }
 
@@ -47,11 +47,11 @@ internal static class ScoreCaptionsCommand
                 }
 
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.File}\trows {r.Rows}\tprecision {r.Precision:F4}\trecall {r.Recall:F4}\tF1 {r.F1:F4}")).ConfigureAwait(false);
+                    $"{TerminalText.Escape(r.File)}\trows {r.Rows}\tprecision {r.Precision:F4}\trecall {r.Recall:F4}\tF1 {r.F1:F4}")).ConfigureAwait(false);
                 foreach (var row in r.RowOutcomes ?? [])
                 {
                     var outcomes = string.Join('\t', row.Concepts.Select(c => $"<{c.Concept}> {c.Outcome}"));
-                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  row {row.Index}\t{row.Image}\t{outcomes}")).ConfigureAwait(false);
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  row {row.Index}\t{TerminalText.Escape(row.Image)}\t{outcomes}")).ConfigureAwait(false);
                 }
             }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Datasets;
+using Personalization.Cli.Output;
 using Personalization.Core.Domain;
 using Personalization.Core.Feedback;
 using Personalization.Core.Metrics;
@@ -45,7 +46,7 @@ internal static class FeedbackRound
                 }
                 catch (FeedbackException e)
                 {
-                    await console.Error.WriteLineAsync($"error: confirm {o.Outcome.Id}: {e.Message}").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"error: confirm {TerminalText.Escape(o.Outcome.Id)}: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 }
             }
         }

@@ -41,7 +41,7 @@ internal static class LabelledRunner
             foreach (var failure in outcome.Failures)
             {
                 enrolFailures.Add(failure);
-                await console.Error.WriteLineAsync($"error: {failure.Id}: {failure.Error}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {TerminalText.Escape(failure.Id)}: {TerminalText.Escape(failure.Error)}").ConfigureAwait(false);
             }
 
             progress.Advance();

@@ -10,12 +10,12 @@ internal static class OutcomePrinter
     {
         if (outcome.Result is not { } r)
         {
-            console.Error.WriteLine($"error: {outcome.Id}: {outcome.Error}");
+            console.Error.WriteLine($"error: {TerminalText.Escape(outcome.Id)}: {TerminalText.Escape(outcome.Error)}");
             return;
         }
 
         var found = r.Recognized.Count == 0 ? "none" : string.Join(" +", r.Recognized.Select(x => $"<{x.Concept}>"));
-        var line = string.Create(CultureInfo.InvariantCulture, $"{outcome.Id}\t{found}\t{r.Score:F3}\t{r.Stage}");
+        var line = string.Create(CultureInfo.InvariantCulture, $"{TerminalText.Escape(outcome.Id)}\t{found}\t{r.Score:F3}\t{r.Stage}");
         if (truth is not null)
         {
             var ok = string.Equals(truth, r.Concept?.Value, StringComparison.OrdinalIgnoreCase);

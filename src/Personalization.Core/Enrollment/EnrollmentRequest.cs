@@ -11,6 +11,9 @@ namespace Personalization.Core.Enrollment;
 /// <param name="Origin">What the new references are marked as (<see cref="ReferenceOrigins"/>): photos the user enrolled,
 /// or regions of recognised photos the user confirmed. Confirmed regions are added to an existing concept as references
 /// only: its description and fingerprint stay as they are (no reasoner call).</param>
+/// <param name="UpdateCategory">The caller asks to change an existing concept's category; without it a different
+/// category is refused (<see cref="CategoryConflictException"/>): a second thing enrolled under a name already taken
+/// must not silently turn the first into it.</param>
 /// <param name="BoxesAreHints">The boxes are where recognition found the object (a confirmed result's), not drawn by the
 /// user: the object is cut out of each (<see cref="ImageInput.BoxIsHint"/>).</param>
 public sealed record EnrollmentRequest(
@@ -22,7 +25,8 @@ public sealed record EnrollmentRequest(
     IReadOnlyList<ImageSource> Images,
     IReadOnlyDictionary<string, BoundingBox>? Boxes = null,
     string Origin = ReferenceOrigins.Enrolled,
-    bool BoxesAreHints = false);
+    bool BoxesAreHints = false,
+    bool UpdateCategory = false);
 
 /// <summary>The stored concept (null if nothing could be enrolled) and the images that failed, with why.</summary>
 public sealed record EnrollmentOutcome(Concept? Concept, IReadOnlyList<(string Id, string Error)> Failures, int AddedReferences);

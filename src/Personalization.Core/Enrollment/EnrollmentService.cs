@@ -80,6 +80,11 @@ public sealed class EnrollmentService(
         Concept? existing,
         CancellationToken cancellationToken)
     {
+        if (existing is not null && !request.UpdateCategory && Clean(request.Category) is { } asked && !asked.Equals(existing.Category, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CategoryConflictException(existing.Name, existing.Category, asked);
+        }
+
         if (existing is not null && existing.EncoderSpace != analyzer.EncoderSpace)
         {
             existing = null; // Vectors from other encoders are not comparable; re-enrol from these photos.

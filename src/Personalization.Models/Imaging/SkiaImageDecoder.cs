@@ -47,7 +47,7 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
         try
         {
             var status = codec.GetPixels(target, bitmap.GetPixels());
-            if (status is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+            if (status != SKCodecResult.Success)
             {
                 // Some codecs cannot scale while decoding; try full size once.
                 if (status == SKCodecResult.InvalidScale && size != info.Size)
@@ -58,9 +58,13 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
                     status = codec.GetPixels(target, bitmap.GetPixels());
                 }
 
-                if (status is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+                // A truncated file decodes as far as its data goes and leaves the rest blank: a photo that is mostly black
+                // would be recognised, even enrolled as a reference, so an incomplete image is rejected like a corrupt one.
+                if (status != SKCodecResult.Success)
                 {
-                    throw new ImageRejectedException($"corrupt image data ({Describe(status)})");
+                    throw new ImageRejectedException(status == SKCodecResult.IncompleteInput
+                        ? $"truncated image: the file ends before its pixels do ({bytes.Length:N0} bytes)"
+                        : $"corrupt image data ({Describe(status)})");
                 }
             }
 
