@@ -14,4 +14,12 @@ public sealed class WorkerOptions
     /// <summary>A blob or message whose handler keeps failing is given up (blob) or poisoned (message) after this many tries.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// After SIGINT or SIGTERM, how long in-flight work may take to finish before it is abandoned and the worker
+    /// exits (the host's shutdown timeout). Abandoned work is retried: its queue message reappears, its blob is
+    /// offered again at the next start.
+    /// </summary>
+    [Range(1, 300)]
+    public int ShutdownSeconds { get; set; } = 5;
 }
