@@ -1,3 +1,4 @@
+using Personalization.Core.Diagnostics;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
@@ -59,7 +60,8 @@ public sealed class DirectRecognitionSteps(
         return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference, input.Retrieval), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> CaptionAsync(CaptionStepInput input)
+    /// <summary>The caption, and, when the reasoner answered it offline, why (from the fallback it recorded).</summary>
+    public async Task<CaptionStep> CaptionAsync(CaptionStepInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
@@ -74,7 +76,10 @@ public sealed class DirectRecognitionSteps(
         }
 
         var names = concepts.Select(c => c.Name).ToList();
-        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names, Pixels(input.Image.Owner, query.ContentHash)), cancellationToken).ConfigureAwait(false);
+        using var fallbacks = FallbackCapture.Begin();
+        var caption = await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names, Pixels(input.Image.Owner, query.ContentHash)), cancellationToken).ConfigureAwait(false);
+        var why = fallbacks.Reasons.Where(r => r.Stage == ReasoningStages.Caption).Select(r => r.Reason).ToList();
+        return new CaptionStep(caption, why.Count == 0 ? null : $"offline fallback ({string.Join("; ", why)})");
     }
 
     private ImageSource? Pixels(OwnerId owner, string contentHash) =>
