@@ -38,7 +38,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the worker on <paramref name="dataDirectory"/> and waits until it says it is watching.</summary>
-    public static async Task<WorkerProcess> StartAsync(string connectionString, string dataDirectory)
+    public static async Task<WorkerProcess> StartAsync(string connectionString, string dataDirectory, params string[] settings)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var start = new ProcessStartInfo("env")
@@ -52,6 +52,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add("--set");
+            start.ArgumentList.Add(setting);
+        }
+
         start.Environment["CI"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start personalize worker");
         var worker = new WorkerProcess(process);
