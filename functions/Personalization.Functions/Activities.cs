@@ -21,7 +21,7 @@ public sealed class Activities(RecognitionActivities recognition, BulkActivities
     public Task<PairwiseJudgement> ComparePair([ActivityTrigger] PairStepInput input, CancellationToken cancellationToken) => recognition.ComparePairAsync(input, cancellationToken);
 
     [Function(ActivityNames.WriteCaption)]
-    public Task<CaptionStep> WriteCaption([ActivityTrigger] CaptionStepInput input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
+    public Task<string> WriteCaption([ActivityTrigger] CaptionStepInput input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
 
     [Function(ActivityNames.WriteResult)]
     public Task<string> WriteResult([ActivityTrigger] WriteResultInput input, CancellationToken cancellationToken) => recognition.WriteResultAsync(input, cancellationToken);

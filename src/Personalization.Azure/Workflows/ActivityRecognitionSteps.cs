@@ -23,6 +23,6 @@ internal sealed class ActivityRecognitionSteps(TaskOrchestrationContext context)
     public Task<PairwiseJudgement> ComparePairAsync(PairStepInput input) =>
         context.CallActivityAsync<PairwiseJudgement>(ActivityNames.ComparePair, input, ActivityRetry.Default);
 
-    public Task<CaptionStep> CaptionAsync(CaptionStepInput input) =>
-        context.CallActivityAsync<CaptionStep>(ActivityNames.WriteCaption, input, ActivityRetry.Default);
+    public Task<string> CaptionAsync(CaptionStepInput input) =>
+        context.CallActivityAsync<string>(ActivityNames.WriteCaption, input, ActivityRetry.Default);
 }

@@ -27,7 +27,7 @@ public sealed class RecognitionActivities(
 
     public Task<PairwiseJudgement> ComparePairAsync(PairStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).ComparePairAsync(input);
 
-    public Task<CaptionStep> CaptionAsync(CaptionStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).CaptionAsync(input);
+    public Task<string> CaptionAsync(CaptionStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).CaptionAsync(input);
 
     /// <summary>Writes <c>results/{owner}/{path}.json</c> (overwriting: a retry writes the same) and returns its blob name.</summary>
     public async Task<string> WriteResultAsync(WriteResultInput input, CancellationToken cancellationToken)

@@ -28,9 +28,9 @@ internal sealed class ComparePairActivity(RecognitionActivities work, WorkerStop
     public override Task<PairwiseJudgement> RunAsync(TaskActivityContext context, PairStepInput input) => work.ComparePairAsync(input, stopping.Token);
 }
 
-internal sealed class WriteCaptionActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<CaptionStepInput, CaptionStep>
+internal sealed class WriteCaptionActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<CaptionStepInput, string>
 {
-    public override Task<CaptionStep> RunAsync(TaskActivityContext context, CaptionStepInput input) => work.CaptionAsync(input, stopping.Token);
+    public override Task<string> RunAsync(TaskActivityContext context, CaptionStepInput input) => work.CaptionAsync(input, stopping.Token);
 }
 
 internal sealed class WriteResultActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<WriteResultInput, string>

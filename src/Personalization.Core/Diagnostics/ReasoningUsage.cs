@@ -18,13 +18,9 @@ public sealed class ReasoningUsage
             _ => new StageUsage(1, inputTokens, outputTokens, latency, 0),
             (_, u) => u with { Calls = u.Calls + 1, InputTokens = u.InputTokens + inputTokens, OutputTokens = u.OutputTokens + outputTokens, Latency = u.Latency + latency });
 
-    /// <summary>One item of the stage was answered by the offline reasoner instead, for <paramref name="reason"/>
-    /// (also told to the item's <see cref="FallbackCapture"/>, so its result can say so).</summary>
-    public void RecordFallback(string stage, string? reason = null)
-    {
+    /// <summary>One item of the stage was answered by the offline reasoner instead.</summary>
+    public void RecordFallback(string stage) =>
         _stages.AddOrUpdate(stage, _ => new StageUsage(0, 0, 0, TimeSpan.Zero, 1), (_, u) => u with { Fallbacks = u.Fallbacks + 1 });
-        FallbackCapture.Record(stage, reason);
-    }
 
     public IReadOnlyDictionary<string, StageUsage> Snapshot() => new SortedDictionary<string, StageUsage>(_stages, StringComparer.Ordinal);
 

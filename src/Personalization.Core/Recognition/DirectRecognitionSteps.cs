@@ -1,4 +1,3 @@
-using Personalization.Core.Diagnostics;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
@@ -60,8 +59,7 @@ public sealed class DirectRecognitionSteps(
         return await reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Pixels(input.Image.Owner, query.ContentHash), reference, input.Retrieval), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The caption, and, when the reasoner answered it offline, why (from the fallback it recorded).</summary>
-    public async Task<CaptionStep> CaptionAsync(CaptionStepInput input)
+    public async Task<string> CaptionAsync(CaptionStepInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
@@ -76,10 +74,7 @@ public sealed class DirectRecognitionSteps(
         }
 
         var names = concepts.Select(c => c.Name).ToList();
-        using var fallbacks = FallbackCapture.Begin();
-        var caption = await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names, Pixels(input.Image.Owner, query.ContentHash)), cancellationToken).ConfigureAwait(false);
-        var why = fallbacks.Reasons.Where(r => r.Stage == ReasoningStages.Caption).Select(r => r.Reason).ToList();
-        return new CaptionStep(caption, why.Count == 0 ? null : $"offline fallback ({string.Join("; ", why)})");
+        return await reasoner.CaptionAsync(new CaptionRequest(query, recognized, names, Pixels(input.Image.Owner, query.ContentHash)), cancellationToken).ConfigureAwait(false);
     }
 
     private ImageSource? Pixels(OwnerId owner, string contentHash) =>

@@ -20,7 +20,7 @@ public interface IRecognitionSteps
 
     Task<PairwiseJudgement> ComparePairAsync(PairStepInput input);
 
-    Task<CaptionStep> CaptionAsync(CaptionStepInput input);
+    Task<string> CaptionAsync(CaptionStepInput input);
 }
 
 /// <summary>A stored image analysis of one owner.</summary>

@@ -61,13 +61,7 @@ public static class RecognitionChain
         BoundingBox? box = winner?.MatchedBox ?? (winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null);
         var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds, retrieval.RegionSources);
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
-        var captioned = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
-        var caption = captioned.Caption;
-        if (captioned.Fallback is { } fallback)
-        {
-            trace = trace with { CaptionFallback = fallback };
-        }
-
+        var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
         var reward = CaptionMetric.IdentityReward(caption, [.. recognized.Select(r => r.Concept.Value)]);
         if (also.Count > 0)
         {

@@ -42,12 +42,9 @@ public sealed record RecognitionResult(
 }
 
 /// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>
-/// <param name="CaptionFallback">Set when the caption was written by the offline reasoner instead of the VLM:
-/// <c>offline fallback (why)</c>, as the other stages say it in their evidence.</param>
 public sealed record DecisionTrace(
     IReadOnlyList<Candidate> Candidates,
     AttributeReasoning? Reasoning,
     IReadOnlyList<CandidateVerification>? Verification,
     IReadOnlyList<PairwiseJudgement>? Pairwise,
-    string Decision,
-    string? CaptionFallback = null);
+    string Decision);

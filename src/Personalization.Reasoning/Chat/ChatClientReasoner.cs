@@ -81,7 +81,7 @@ internal sealed partial class ChatClientReasoner(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && FallbackReason(e) is { } why)
         {
-            usage.RecordFallback(stage, why);
+            usage.RecordFallback(stage);
             Log.FellBack(logger, stage, why);
             return await fallback(why).ConfigureAwait(false);
         }

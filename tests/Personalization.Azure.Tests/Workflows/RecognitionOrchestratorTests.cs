@@ -148,10 +148,10 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
                 Compared.Add(input.Candidate.Value);
                 return new PairwiseJudgement(input.Candidate, pairwise[input.Candidate.Value], "scripted");
             });
-            registry.AddActivityFunc<CaptionStepInput, CaptionStep>(ActivityNames.WriteCaption, (_, input) =>
+            registry.AddActivityFunc<CaptionStepInput, string>(ActivityNames.WriteCaption, (_, input) =>
             {
                 Count(ActivityNames.WriteCaption);
-                return new CaptionStep($"A photo of {string.Join(" and ", input.Concepts.Select(c => $"<{c.Concept}>"))}.");
+                return $"A photo of {string.Join(" and ", input.Concepts.Select(c => $"<{c.Concept}>"))}.";
             });
             registry.AddActivityFunc<WriteResultInput, string>(ActivityNames.WriteResult, (_, input) =>
             {

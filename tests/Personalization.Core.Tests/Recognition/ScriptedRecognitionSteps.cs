@@ -22,8 +22,6 @@ internal sealed class ScriptedRecognitionSteps : IRecognitionSteps
 
     public string Caption { get; init; } = "scripted caption";
 
-    public string? CaptionFallback { get; init; }
-
     /// <summary>Step names in call order (ComparePair calls may interleave: they run concurrently).</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
@@ -72,11 +70,11 @@ internal sealed class ScriptedRecognitionSteps : IRecognitionSteps
         return new PairwiseJudgement(input.Candidate, p, $"scripted p = {p}");
     }
 
-    public async Task<CaptionStep> CaptionAsync(CaptionStepInput input)
+    public async Task<string> CaptionAsync(CaptionStepInput input)
     {
         await Task.Yield();
         Calls.Enqueue(nameof(CaptionAsync));
         CaptionInputs.Add(input);
-        return new CaptionStep(Caption, CaptionFallback);
+        return Caption;
     }
 }
