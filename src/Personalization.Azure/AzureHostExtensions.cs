@@ -37,6 +37,7 @@ public static class AzureHostExtensions
         services.AddSingleton<IPreferenceProfileStore, BlobPreferenceProfileStore>();
 
         services.TryAddSingleton<ImageIngestion>();
+        services.TryAddSingleton<ExistingResults>();
         services.TryAddSingleton<RecognitionActivities>();
         services.TryAddSingleton<BulkActivities>();
         services.TryAddSingleton<PreferenceActivities>();

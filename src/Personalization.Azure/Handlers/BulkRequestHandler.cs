@@ -10,7 +10,9 @@ namespace Personalization.Azure.Handlers;
 
 /// <summary>
 /// What the bulk queue trigger does (Functions and the local worker alike): validate the message, then start the
-/// bulk orchestration under an id derived from the message, so a message delivered twice starts nothing new.
+/// bulk orchestration under an id derived from the message, so a message delivered twice starts nothing new. Given
+/// the message's first enqueue time, a request redone after a crash (a new durable backend, the message delivered
+/// again) skips the images it already answered and writes the same summary blob.
 /// An oversized or malformed message goes to the poison queue with its reason, and is not retried.
 /// </summary>
 public sealed partial class BulkRequestHandler(
@@ -24,7 +26,10 @@ public sealed partial class BulkRequestHandler(
 
     public QueueClient Queue => storage.BulkQueue;
 
-    public async Task<RequestAcceptance> HandleAsync(string messageText, DurableTaskClient client, CancellationToken cancellationToken = default)
+    public Task<RequestAcceptance> HandleAsync(string messageText, DurableTaskClient client, CancellationToken cancellationToken = default) =>
+        HandleAsync(messageText, null, client, cancellationToken);
+
+    public async Task<RequestAcceptance> HandleAsync(string messageText, DateTimeOffset? enqueuedAt, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
         ArgumentNullException.ThrowIfNull(client);
@@ -35,7 +40,7 @@ public sealed partial class BulkRequestHandler(
         }
 
         var instanceId = BlobPaths.BulkInstanceId(parsed!.Owner, messageText);
-        var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition));
+        var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition), enqueuedAt);
         if (await client.StartOnceAsync(ActivityNames.BulkRecognize, request, instanceId, cancellationToken).ConfigureAwait(false))
         {
             Log.Started(logger, instanceId, parsed.Owner.Value);

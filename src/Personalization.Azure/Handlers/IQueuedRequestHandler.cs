@@ -15,6 +15,12 @@ public interface IQueuedRequestHandler
     /// <summary>Starts the orchestration (or finds it already started), or rejects the message with a reason.</summary>
     Task<RequestAcceptance> HandleAsync(string messageText, DurableTaskClient client, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same for a message first enqueued at <paramref name="enqueuedAt"/>: work already done for it since then is
+    /// not done again, so a message redelivered after a crash finishes the request rather than redoing it.
+    /// </summary>
+    Task<RequestAcceptance> HandleAsync(string messageText, DateTimeOffset? enqueuedAt, DurableTaskClient client, CancellationToken cancellationToken = default);
+
     /// <summary>Puts the message on the poison queue with the reason (the caller then completes the original).</summary>
     Task RejectAsync(string messageText, string reason, CancellationToken cancellationToken = default);
 }

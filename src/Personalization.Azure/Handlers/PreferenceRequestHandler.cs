@@ -21,6 +21,10 @@ public sealed partial class PreferenceRequestHandler(
 
     public QueueClient Queue => storage.PreferenceQueue;
 
+    /// <summary>A preference request has one result, keyed by its request id: redoing it rewrites that, so the time is not needed.</summary>
+    public Task<RequestAcceptance> HandleAsync(string messageText, DateTimeOffset? enqueuedAt, DurableTaskClient client, CancellationToken cancellationToken = default) =>
+        HandleAsync(messageText, client, cancellationToken);
+
     public async Task<RequestAcceptance> HandleAsync(string messageText, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);

@@ -4,7 +4,7 @@ using Personalization.Azure.Storage;
 namespace Personalization.Azure.Workflows;
 
 /// <summary>What the bulk activities do: list the images of a prefix, analyse a batch, write the summary. Thread-safe.</summary>
-public sealed class BulkActivities(StorageClients storage, ImageIngestion ingestion)
+public sealed class BulkActivities(StorageClients storage, ImageIngestion ingestion, ExistingResults results)
 {
     /// <summary>The valid image paths under <c>images/{owner}/{prefix}</c>, in name order, at most <see cref="ListImagesInput.MaxItems"/>.</summary>
     public async Task<IReadOnlyList<string>> ListImagesAsync(ListImagesInput input, CancellationToken cancellationToken)
@@ -30,10 +30,24 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
         return paths;
     }
 
-    public Task<IReadOnlyList<IngestedImage>> AnalyzeImagesAsync(AnalyzeImagesInput input, CancellationToken cancellationToken)
+    /// <summary>Analyses the batch; with <see cref="AnalyzeImagesInput.ResultsSince"/>, marks the images already answered since then.</summary>
+    public async Task<IReadOnlyList<IngestedImage>> AnalyzeImagesAsync(AnalyzeImagesInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ingestion.IngestAsync(input.Owner, input.Paths, cancellationToken);
+        var ingested = await ingestion.IngestAsync(input.Owner, input.Paths, cancellationToken).ConfigureAwait(false);
+        if (input.ResultsSince is not { } since)
+        {
+            return ingested;
+        }
+
+        var marked = new List<IngestedImage>(ingested.Count);
+        foreach (var image in ingested)
+        {
+            var done = image.ContentHash is { } hash ? await results.FindAsync(input.Owner, image.Path, hash, since, cancellationToken).ConfigureAwait(false) : null;
+            marked.Add(done is null ? image : image with { Recognized = done });
+        }
+
+        return marked;
     }
 
     /// <summary>Writes <c>results/{owner}/_bulk/{instance}.json</c>: counts and every item, in input order.</summary>

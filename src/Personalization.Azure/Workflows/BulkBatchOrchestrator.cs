@@ -6,7 +6,8 @@ namespace Personalization.Azure.Workflows;
 /// <summary>
 /// One batch of a bulk job: analyse the batch in one activity (one detector/encoder batch, sized for the GPU),
 /// then recognise each analysed image in a sub-orchestration, all in parallel. A bad image or a failed
-/// recognition becomes a failed item; the rest of the batch goes on.
+/// recognition becomes a failed item; the rest of the batch goes on. An image already answered for this request
+/// (<see cref="IngestedImage.Recognized"/>) keeps its result and is not recognised again.
 /// </summary>
 public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IReadOnlyList<BulkItem>>
 {
@@ -15,14 +16,14 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ingested = await context.CallActivityAsync<IReadOnlyList<IngestedImage>>(
-            ActivityNames.AnalyzeImages, new AnalyzeImagesInput(input.Owner, input.Paths), ActivityRetry.Default);
+            ActivityNames.AnalyzeImages, new AnalyzeImagesInput(input.Owner, input.Paths, input.ResultsSince), ActivityRetry.Default);
 
         // Start every recognition, then await them all (fan-out, fan-in).
         var pending = new List<(IngestedImage Image, Task<RecognitionSummary>? Task)>(ingested.Count);
         for (var i = 0; i < ingested.Count; i++)
         {
             var image = ingested[i];
-            if (image.ContentHash is not { } hash)
+            if (image.ContentHash is not { } hash || image.Recognized is not null)
             {
                 pending.Add((image, null));
                 continue;
@@ -36,6 +37,12 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
         var items = new List<BulkItem>(pending.Count);
         foreach (var (image, task) in pending)
         {
+            if (task is null && image.Recognized is { } done)
+            {
+                items.Add(new BulkItem(image.Path, done.Concept, done.Stage, done.Score, done.ResultBlob, null));
+                continue;
+            }
+
             if (task is null)
             {
                 items.Add(new BulkItem(image.Path, null, null, null, null, image.Error ?? "not analysed"));

@@ -6,7 +6,8 @@ namespace Personalization.Azure.Workflows;
 /// A bulk job: list the images (unless the request named them), fan out one batch sub-orchestration per
 /// <see cref="BulkRequest.BatchSize"/> images, fan in as they finish while the custom status reports
 /// done/failed/total, and write a summary blob. Nothing is lost: every input appears in the summary, as a
-/// result or with the reason it failed.
+/// result or with the reason it failed. Redone after a crash (same instance id, <see cref="BulkRequest.ResultsSince"/>
+/// set), it recognises only the images it had not answered yet, and writes the same summary blob.
 /// </summary>
 public sealed class BulkOrchestrator : TaskOrchestrator<BulkRequest, BulkSummary>
 {
@@ -24,7 +25,7 @@ public sealed class BulkOrchestrator : TaskOrchestrator<BulkRequest, BulkSummary
         {
             var batch = paths.Skip(start).Take(input.BatchSize).ToList();
             var options = new SubOrchestrationOptions(ActivityRetry.Default, $"{context.InstanceId}-b{start / input.BatchSize}");
-            running.Add(context.CallSubOrchestratorAsync<IReadOnlyList<BulkItem>>(ActivityNames.BulkBatch, new BulkBatchInput(input.Owner, batch, input.Thresholds), options));
+            running.Add(context.CallSubOrchestratorAsync<IReadOnlyList<BulkItem>>(ActivityNames.BulkBatch, new BulkBatchInput(input.Owner, batch, input.Thresholds, input.ResultsSince), options));
         }
 
         // Fan in in completion order, so progress moves as batches finish; the summary keeps input order.

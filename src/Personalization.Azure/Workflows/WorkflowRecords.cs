@@ -18,16 +18,20 @@ public sealed record WriteResultInput(string BlobPath, RecognitionResult Result)
 public sealed record ResultEvent(string Type, OwnerId Owner, string Subject, string ResultBlob, string? Concept, float? Score, string? Stage);
 
 /// <summary>A bulk job: the images under <c>images/{owner}/{Prefix}</c>, or the listed paths, in batches of <paramref name="BatchSize"/>.</summary>
-public sealed record BulkRequest(OwnerId Owner, string? Prefix, IReadOnlyList<string>? Blobs, int BatchSize, ChainThresholds Thresholds);
+/// <param name="ResultsSince">When the request was first enqueued: an image whose result for the same bytes was written
+/// since then is not recognised again (the request is being redone after a crash); null recognises every image.</param>
+public sealed record BulkRequest(OwnerId Owner, string? Prefix, IReadOnlyList<string>? Blobs, int BatchSize, ChainThresholds Thresholds, DateTimeOffset? ResultsSince = null);
 
 public sealed record ListImagesInput(OwnerId Owner, string Prefix, int MaxItems);
 
-public sealed record BulkBatchInput(OwnerId Owner, IReadOnlyList<string> Paths, ChainThresholds Thresholds);
+public sealed record BulkBatchInput(OwnerId Owner, IReadOnlyList<string> Paths, ChainThresholds Thresholds, DateTimeOffset? ResultsSince = null);
 
-public sealed record AnalyzeImagesInput(OwnerId Owner, IReadOnlyList<string> Paths);
+/// <param name="ResultsSince">See <see cref="BulkRequest.ResultsSince"/>.</param>
+public sealed record AnalyzeImagesInput(OwnerId Owner, IReadOnlyList<string> Paths, DateTimeOffset? ResultsSince = null);
 
 /// <summary>One image taken in: its stored analysis's content hash, or the one-line reason it failed.</summary>
-public sealed record IngestedImage(string Path, string? ContentHash, string? Error);
+/// <param name="Recognized">Its result, when one for these bytes was already written for this request (not recognised again).</param>
+public sealed record IngestedImage(string Path, string? ContentHash, string? Error, RecognitionSummary? Recognized = null);
 
 /// <summary>One bulk item's outcome: the answer, or the reason it failed.</summary>
 public sealed record BulkItem(string Path, string? Concept, string? Stage, float? Score, string? ResultBlob, string? Error);

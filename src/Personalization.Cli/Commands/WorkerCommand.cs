@@ -7,7 +7,7 @@ namespace Personalization.Cli.Commands;
 /// <summary>
 /// <c>personalize worker</c>: the Functions app's event-driven flow without <c>func</c>. Watches the containers
 /// and the request queues in a storage account (Azurite locally) and runs the same handlers and orchestrations in
-/// process, until stopped (Ctrl+C).
+/// process, until stopped by Ctrl+C (SIGINT) or SIGTERM, then exits 0 within <see cref="WorkerOptions.ShutdownSeconds"/>.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -49,16 +49,11 @@ internal static class WorkerCommand
                         $"start with DOTNET_PROCESSOR_COUNT={SuggestedProcessorCount} for about 10x the throughput (README, Speed of the worker)").ConfigureAwait(false);
                 }
 
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    // Stopping is the normal end of a worker.
-                }
-
-                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                // SIGINT and SIGTERM reach the host's console lifetime (StopApplication), the command line's token
+                // the rest (a caller that cancels); either way the watchers stop taking work and the host stops within
+                // Worker:ShutdownSeconds: what is in flight finishes or is abandoned, to be retried.
+                await host.WaitForShutdownAsync(token).ConfigureAwait(false);
+                await console.Error.WriteLineAsync("worker: stopped").ConfigureAwait(false);
                 return ExitCodes.Success;
             }, ct, overrides, b => b.AddLocalWorker());
         });

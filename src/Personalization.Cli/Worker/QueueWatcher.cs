@@ -8,9 +8,12 @@ namespace Personalization.Cli.Worker;
 
 /// <summary>
 /// The local stand-in for a Storage Queue trigger (bulk or preference requests): receives from the handler's queue
-/// and hands each message to the same <see cref="IQueuedRequestHandler"/> the Functions trigger calls. A message is deleted once handled (a bad one is already on the poison
-/// queue with its reason); if the handler throws, the message reappears after its visibility timeout and, after
-/// <see cref="WorkerOptions.MaxAttempts"/> deliveries, goes to the poison queue, as the Functions host does.
+/// and hands each message to the same <see cref="IQueuedRequestHandler"/> the Functions trigger calls, with the time
+/// it was first enqueued (so a redelivered request skips what it already did). A rejected message is deleted (it is
+/// already on the poison queue with its reason); an accepted one is held by a <see cref="MessageLease"/> until its
+/// orchestration has finished, since this worker's durable state is in memory and dies with the process. If the
+/// handler throws, the message reappears after its visibility timeout and, after <see cref="WorkerOptions.MaxAttempts"/>
+/// deliveries, goes to the poison queue, as the Functions host does.
 /// </summary>
 internal sealed partial class QueueWatcher(
     IQueuedRequestHandler handler,
@@ -18,40 +21,57 @@ internal sealed partial class QueueWatcher(
     IOptions<WorkerOptions> options,
     ILogger<QueueWatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(30);
+    /// <summary>Requests held at once per queue (each holds its message until its orchestration finishes).</summary>
+    private const int MaxHeld = 16;
     private readonly WorkerOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var held = new List<Task>();
+        try
         {
-            var messages = (await handler.Queue.ReceiveMessagesAsync(16, Visibility, stoppingToken).ConfigureAwait(false)).Value;
-            foreach (var message in messages)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var text = message.Body.ToString();
-                try
+                held.RemoveAll(t => t.IsCompleted);
+                var room = MaxHeld - held.Count;
+                var messages = room <= 0 ? [] : (await handler.Queue.ReceiveMessagesAsync(room, TimeSpan.FromSeconds(_options.LeaseSeconds), stoppingToken).ConfigureAwait(false)).Value;
+                foreach (var message in messages)
                 {
-                    var accepted = await handler.HandleAsync(text, client, stoppingToken).ConfigureAwait(false);
-                    Log.Handled(logger, message.MessageId, handler.Queue.Name, accepted.InstanceId ?? "(rejected)");
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    Log.Failed(logger, message.MessageId, handler.Queue.Name, message.DequeueCount, e);
-                    if (message.DequeueCount < _options.MaxAttempts)
+                    var text = message.Body.ToString();
+                    try
                     {
-                        continue;
+                        var accepted = await handler.HandleAsync(text, message.InsertedOn, client, stoppingToken).ConfigureAwait(false);
+                        Log.Handled(logger, message.MessageId, handler.Queue.Name, accepted.InstanceId ?? "(rejected)");
+                        if (accepted.InstanceId is { } instanceId)
+                        {
+                            held.Add(new MessageLease(handler, client, message, instanceId, _options, logger).HoldUntilDoneAsync(stoppingToken));
+                            continue;
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    {
+                        Log.Failed(logger, message.MessageId, handler.Queue.Name, message.DequeueCount, e);
+                        if (message.DequeueCount < _options.MaxAttempts)
+                        {
+                            continue;
+                        }
+
+                        await handler.RejectAsync(text, $"failed {message.DequeueCount} times: {e.Message}", stoppingToken).ConfigureAwait(false);
                     }
 
-                    await handler.RejectAsync(text, $"failed {message.DequeueCount} times: {e.Message}", stoppingToken).ConfigureAwait(false);
+                    await handler.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
                 }
 
-                await handler.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(_options.PollMilliseconds, stoppingToken).ConfigureAwait(false);
+                }
             }
-
-            if (messages.Length == 0)
-            {
-                await Task.Delay(_options.PollMilliseconds, stoppingToken).ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            // Stopping: each lease puts its message back (made visible) before the worker exits.
+            await Task.WhenAll(held).ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Personalization.Azure;
 using Personalization.Azure.Handlers;
 using Personalization.Azure.Workflows;
@@ -20,6 +21,7 @@ public static class WorkerHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAzureWorkflow();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = TimeSpan.FromSeconds(worker.Value.ShutdownSeconds));
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
         builder.Services.AddHostedService<BlobWatcher>();
         // One watcher per queue; registered as plain IHostedService, since AddHostedService keeps one per type.

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Personalization.Core.Domain;
 
 namespace Personalization.Core.Recognition;
@@ -5,6 +6,8 @@ namespace Personalization.Core.Recognition;
 /// <summary>
 /// The JSON written per recognised image (by the CLI to its output folder, by the cloud app to
 /// <c>results/{owner}/{path}.json</c>): the answer, where, how sure, why, the caption, and what the models saw.
+/// <see cref="Concept"/> and <see cref="Box"/> are written even when null ("nothing found"), whatever the writer's
+/// ignore-null setting, so a reader can tell "no concept" from a document of another shape.
 /// </summary>
 public sealed record ResultDocument(
     string Image,
@@ -12,10 +15,10 @@ public sealed record ResultDocument(
     string ContentHash,
     int Width,
     int Height,
-    string? Concept,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Concept,
     float Score,
     string Stage,
-    BoundingBox? Box,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] BoundingBox? Box,
     string Caption,
     DecisionTrace Trace,
     IReadOnlyList<Detection> Detections,
