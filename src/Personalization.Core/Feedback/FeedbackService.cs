@@ -11,7 +11,8 @@ namespace Personalization.Core.Feedback;
 /// if enrolled with that box) or rejects one (the region, and the views of the photo that show it, become hard negatives
 /// of the concept). Either is effective at once, through the index upsert; both are idempotent and bounded
 /// (<see cref="FeedbackOptions"/>). Refused feedback throws <see cref="FeedbackException"/> and changes nothing.
-/// Thread-safe; like enrolment, two writers of one concept at the same moment may lose one of the updates.
+/// Thread-safe; every write is a read-modify-write of the concept as it is then, under the owner's lock
+/// (<see cref="IConceptIndex.UpdateAsync"/>), so feedback beside an enrolment of the same concept loses neither.
 /// </summary>
 /// <param name="images">Keeps confirmed photos' bytes, as enrolment does, and loses those no concept uses any more; optional.</param>
 public sealed class FeedbackService(
@@ -37,19 +38,9 @@ public sealed class FeedbackService(
 
         // References are keyed by photo: one already part of the concept stays as it is. Newer feedback on one object
         // wins, so confirming a region rejected before takes the rejection back.
-        var negatives = existing.Negatives ?? [];
-        if (existing.References.FirstOrDefault(r => r.ContentHash == hash) is { } known)
+        if (existing.References.Any(r => r.ContentHash == hash))
         {
-            var keptNegatives = Unrejected(negatives, hash, box ?? FeedbackBounds.RegionOf(known));
-            var retracted = negatives.Count - keptNegatives.Count;
-            if (retracted == 0)
-            {
-                return new FeedbackOutcome(existing, hash, Changed: false);
-            }
-
-            var updated = existing with { Negatives = keptNegatives, UpdatedAt = clock.GetUtcNow() };
-            await index.UpsertAsync(updated, cancellationToken).ConfigureAwait(false);
-            return new FeedbackOutcome(updated, hash, Changed: true, DroppedNegatives: retracted);
+            return await RetractRejectionAsync(owner, name, hash, box, cancellationToken).ConfigureAwait(false);
         }
 
         var enrolled = existing.References.Count(r => !FeedbackBounds.IsConfirmed(r));
@@ -69,19 +60,62 @@ public sealed class FeedbackService(
             throw new FeedbackException(FeedbackFailure.BadPhoto, $"{photo.Id}: {outcome.Failures[0].Error}");
         }
 
+        // Bound the references and take back an earlier rejection of this region on the concept as it is now, under the
+        // owner's lock: another writer (an enrolment, a rejection) may have changed it since enrolment wrote.
         var concept = outcome.Concept ?? existing;
-        var references = FeedbackBounds.KeepMostDiverse(concept.References, _options.MaxReferences, out var dropped);
-        var current = concept.Negatives ?? [];
-        var stillRejected = Unrejected(current, hash, box ?? concept.References.Where(r => r.ContentHash == hash).Select(FeedbackBounds.RegionOf).FirstOrDefault());
-        if (dropped.Count > 0 || stillRejected.Count != current.Count)
+        IReadOnlyList<ConceptReference> dropped = [];
+        var retractedNow = 0;
+        await index.UpdateAsync(owner, name, (current, _) =>
         {
-            concept = concept with { References = references, Negatives = stillRejected, UpdatedAt = clock.GetUtcNow() };
-            await index.UpsertAsync(concept, cancellationToken).ConfigureAwait(false);
-            await DeleteUnusedPhotosAsync(owner, dropped, cancellationToken).ConfigureAwait(false);
-        }
+            if (current is null)
+            {
+                return Task.FromResult<Concept?>(null); // forgotten meanwhile: nothing left to bound
+            }
 
-        var retractedNow = current.Count - stillRejected.Count;
+            var references = FeedbackBounds.KeepMostDiverse(current.References, _options.MaxReferences, out var droppedNow);
+            var negatives = current.Negatives ?? [];
+            var stillRejected = Unrejected(negatives, hash, box ?? current.References.Where(r => r.ContentHash == hash).Select(FeedbackBounds.RegionOf).FirstOrDefault());
+            dropped = droppedNow;
+            retractedNow = negatives.Count - stillRejected.Count;
+            concept = current;
+            if (droppedNow.Count == 0 && retractedNow == 0)
+            {
+                return Task.FromResult<Concept?>(null);
+            }
+
+            concept = current with { References = references, Negatives = stillRejected, UpdatedAt = clock.GetUtcNow() };
+            return Task.FromResult<Concept?>(concept);
+        }, cancellationToken).ConfigureAwait(false);
+        await DeleteUnusedPhotosAsync(owner, dropped, cancellationToken).ConfigureAwait(false);
         return new FeedbackOutcome(concept, hash, Changed: outcome.AddedReferences > 0 || dropped.Count > 0 || retractedNow > 0, dropped.Count, retractedNow);
+    }
+
+    /// <summary>A confirmed photo that is already a reference: newer feedback wins, so an earlier rejection of that region is taken back.</summary>
+    private async Task<FeedbackOutcome> RetractRejectionAsync(OwnerId owner, ConceptName name, string hash, BoundingBox? box, CancellationToken cancellationToken)
+    {
+        FeedbackOutcome? result = null;
+        await index.UpdateAsync(owner, name, (current, _) =>
+        {
+            if (current is null)
+            {
+                throw new FeedbackException(FeedbackFailure.UnknownConcept, $"owner '{owner}' has no concept <{name}>");
+            }
+
+            var negatives = current.Negatives ?? [];
+            var known = current.References.FirstOrDefault(r => r.ContentHash == hash);
+            var kept = Unrejected(negatives, hash, box ?? (known is null ? null : FeedbackBounds.RegionOf(known)));
+            var retracted = negatives.Count - kept.Count;
+            if (retracted == 0)
+            {
+                result = new FeedbackOutcome(current, hash, Changed: false);
+                return Task.FromResult<Concept?>(null);
+            }
+
+            var updated = current with { Negatives = kept, UpdatedAt = clock.GetUtcNow() };
+            result = new FeedbackOutcome(updated, hash, Changed: true, DroppedNegatives: retracted);
+            return Task.FromResult<Concept?>(updated);
+        }, cancellationToken).ConfigureAwait(false);
+        return result!;
     }
 
     /// <summary>Stores that region of the photo as a hard negative of the concept: "this is not it".</summary>
@@ -99,14 +133,10 @@ public sealed class FeedbackService(
             return new FeedbackOutcome(existing, hash, Changed: false);
         }
 
-        var sameObject = existing.References
-            .Where(r => r.ContentHash == hash && FeedbackBounds.RegionOf(r) is { } region && region.IntersectionOverUnion(box) >= FeedbackBounds.SameObject)
-            .ToList();
-        if (sameObject.Find(r => !FeedbackBounds.IsConfirmed(r)) is { } mine)
+        // Checked here first too, so a refused or repeated rejection costs no analysis.
+        if (SameObject(existing, hash, box).Find(r => !FeedbackBounds.IsConfirmed(r)) is { } mine)
         {
-            throw new FeedbackException(
-                FeedbackFailure.Conflict,
-                $"{photo.Id}: that region is a reference photo enrolled for <{existing.Name}> ({mine.FileName}); forget the concept and enrol it again without it instead");
+            throw EnrolledRegion(photo, existing, mine);
         }
 
         // The region as enrolment would see it (its vector and local features), and the photo as recognition sees it:
@@ -124,18 +154,53 @@ public sealed class FeedbackService(
         added.AddRange(seen.Regions
             .Where(r => FeedbackBounds.Shows(r.Box, rejected) && r.Box.IntersectionOverUnion(rejected) < FeedbackBounds.SameRegion)
             .Select(r => new HardNegative(hash, r.Box, r.ImageVector, null, now)));
-        var kept = FeedbackBounds.KeepNewest([.. negatives, .. added], _options.MaxNegatives, out var droppedNegatives);
-        // Newer feedback on one object wins: rejecting a region confirmed before takes the confirmation back.
-        var updated = existing with
+
+        // The write applies to the concept as it is now, under the owner's lock (an enrolment or another feedback may
+        // have changed it during the analysis), with the same checks again.
+        FeedbackOutcome? result = null;
+        List<ConceptReference> removed = [];
+        await index.UpdateAsync(owner, name, (current, _) =>
         {
-            References = [.. existing.References.Where(r => !sameObject.Contains(r))],
-            Negatives = kept,
-            UpdatedAt = now,
-        };
-        await index.UpsertAsync(updated, cancellationToken).ConfigureAwait(false);
-        await DeleteUnusedPhotosAsync(owner, sameObject, cancellationToken).ConfigureAwait(false);
-        return new FeedbackOutcome(updated, hash, Changed: true, sameObject.Count, droppedNegatives);
+            if (current is null)
+            {
+                throw new FeedbackException(FeedbackFailure.UnknownConcept, $"owner '{owner}' has no concept <{name}>");
+            }
+
+            var negatives = current.Negatives ?? [];
+            if (negatives.Any(n => n.ContentHash == hash && n.Box.IntersectionOverUnion(box) >= FeedbackBounds.SameRegion))
+            {
+                result = new FeedbackOutcome(current, hash, Changed: false);
+                return Task.FromResult<Concept?>(null);
+            }
+
+            var sameObject = SameObject(current, hash, box);
+            if (sameObject.Find(r => !FeedbackBounds.IsConfirmed(r)) is { } mine)
+            {
+                throw EnrolledRegion(photo, current, mine);
+            }
+
+            var kept = FeedbackBounds.KeepNewest([.. negatives, .. added], _options.MaxNegatives, out var droppedNegatives);
+            // Newer feedback on one object wins: rejecting a region confirmed before takes the confirmation back.
+            var updated = current with
+            {
+                References = [.. current.References.Where(r => !sameObject.Contains(r))],
+                Negatives = kept,
+                UpdatedAt = now,
+            };
+            removed = sameObject;
+            result = new FeedbackOutcome(updated, hash, Changed: true, sameObject.Count, droppedNegatives);
+            return Task.FromResult<Concept?>(updated);
+        }, cancellationToken).ConfigureAwait(false);
+        await DeleteUnusedPhotosAsync(owner, removed, cancellationToken).ConfigureAwait(false);
+        return result!;
     }
+
+    private static List<ConceptReference> SameObject(Concept concept, string hash, BoundingBox box) =>
+        [.. concept.References.Where(r => r.ContentHash == hash && FeedbackBounds.RegionOf(r) is { } region && region.IntersectionOverUnion(box) >= FeedbackBounds.SameObject)];
+
+    private static FeedbackException EnrolledRegion(ImageSource photo, Concept concept, ConceptReference reference) => new(
+        FeedbackFailure.Conflict,
+        $"{photo.Id}: that region is a reference photo enrolled for <{concept.Name}> ({reference.FileName}); forget the concept and enrol it again without it instead");
 
     /// <summary>The negatives left when the rejection of that region of the photo is taken back (with the views it rejected).</summary>
     private static List<HardNegative> Unrejected(IReadOnlyList<HardNegative> negatives, string hash, BoundingBox? region)
