@@ -68,8 +68,9 @@ internal static class FilterBar
             yield return $"c-{n}";
         }
 
-        if (item.Answer is null && (!item.Item.Labelled || item.Item.Truth is null))
+        if (item.Result is not null && (item.Answer is null || (item.Item.Labelled && item.Item.Truth is null)))
         {
+            // "none": answered none of the concepts, or (with ground truth) shows none of them
             yield return "c-none";
         }
 

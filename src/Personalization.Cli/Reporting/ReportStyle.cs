@@ -29,7 +29,7 @@ internal static class ReportStyle
         .matrix th.col{writing-mode:vertical-rl;transform:rotate(180deg)}
         .legend,footer{color:#777;font-size:12px}
         .badge.weak{background:#e8a000;color:#fff;border-radius:3px;padding:0 5px;font-size:12px;font-weight:bold}
-        .item.weak .verdict b{color:#a06000}
+        .item.weak .verdict b{color:#a06000}.item.weak svg .hit rect{stroke:#e8a000}.item.weak svg .hit text{stroke:#a06000}
         details.trail-box summary{cursor:pointer;font-size:12px;color:#555}
         table.index td.links{font-size:12px;max-width:640px}
         .links a{text-decoration:none;padding:0 2px;border-radius:2px;color:#063}

@@ -15,6 +15,7 @@ public sealed class ReportFilterTests
         Photo("/d/dog/0.jpg", "dog", "pairwise", 0.9f, 0.65f, truth: "dog", pairwise: 0.9f),
         Photo("/d/dog/1.jpg", "dog", "pairwise", 0.55f, 0.6f, truth: "dog", pairwise: 0.55f),
         Photo("/d/none/0.jpg", null, "rejected", 0.4f, 0.4f, truth: null),
+        Photo("/d/none/1.jpg", "teapot", "verification", 0.95f, 0.95f, truth: null),
         Failure("/d/dog/2.jpg", "empty file", truth: "dog"),
     ];
 
@@ -56,13 +57,13 @@ public sealed class ReportFilterTests
                 """);
 
             string[] Names(string key) => [.. shown.GetProperty(key).EnumerateArray().Select(e => e.GetString()!).Order()];
-            Assert.Equal(6, Names("all").Length);
+            Assert.Equal(7, Names("all").Length);
             Assert.Equal(["/d/dog/0.jpg", "/d/dog/1.jpg", "/d/dog/2.jpg", "/d/teapot/1.jpg"], Names("dog")); // shows a dog, or answered dog
             Assert.Equal(["/d/dog/0.jpg", "/d/dog/1.jpg"], Names("pairwise"));
-            Assert.Equal(["/d/teapot/1.jpg"], Names("wrong"));
+            Assert.Equal(["/d/none/1.jpg", "/d/teapot/1.jpg"], Names("wrong"));
             Assert.Equal(["/d/dog/1.jpg", "/d/teapot/1.jpg"], Names("weak"));
             Assert.Equal(["/d/dog/2.jpg"], Names("failed"));
-            Assert.Equal(["/d/none/0.jpg"], Names("none"));
+            Assert.Equal(["/d/none/0.jpg", "/d/none/1.jpg"], Names("none")); // answered none, or a negative
             Assert.Equal(["/d/teapot/1.jpg"], Names("dogWrong"));
         }
         finally

@@ -35,6 +35,7 @@ public sealed class WeakAnswerTests
         Assert.DoesNotContain("weak", sure, StringComparison.Ordinal);
         Assert.Matches("<a class=\"ok weak\" href=\"#card-\\d+\" title=\"/p/weak.jpg\">", html);
         Assert.Matches("\\.item\\.weak\\{border-left-color:#[0-9a-f]+", html);
+        Assert.Matches("\\.item\\.weak svg \\.hit rect\\{stroke:#[0-9a-f]+", html); // the deciding box too
         Assert.Contains("weak: accepted by verification with a retrieval score under 0.820", html, StringComparison.Ordinal);
     }
 
