@@ -22,6 +22,7 @@ internal static class ScoreHistogram
     public static void Append(StringBuilder html, string cssClass, string title, double binWidth, IReadOnlyList<(double Value, string Kind)> values, IReadOnlyList<(string Label, string Key, double Value)> thresholds)
     {
         var c = CultureInfo.InvariantCulture;
+        values = [.. values.Where(v => double.IsFinite(v.Value))];
         if (values.Count == 0)
         {
             return;

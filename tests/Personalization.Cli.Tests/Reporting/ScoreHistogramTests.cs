@@ -59,6 +59,16 @@ public sealed partial class ScoreHistogramTests
         Assert.DoesNotContain("histogram pairwise", withoutPairwise, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RetrievalHistogram_LeavesOutScoresThatAreNotNumbers()
+    {
+        var html = Render([.. Photos, Photo("/d/c/2.jpg", null, "rejected", float.NaN, float.NaN, truth: "c")], null, Configuration(0.7, 0.7, 0.5));
+
+        var (svg, scale) = Chart(html, "retrieval");
+        Assert.True(double.IsFinite(scale.Min) && double.IsFinite(scale.Max));
+        Assert.Equal(Photos.Count(p => p.Outcome.Succeeded), Bar().Matches(svg).Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+    }
+
     private static (string Svg, (double Min, double Max, double Left, double Width) Scale) Chart(string html, string kind)
     {
         var m = Regex.Match(html, $"<svg class=\"histogram {kind}\"[^>]* data-min=\"([^\"]+)\" data-max=\"([^\"]+)\" data-left=\"([^\"]+)\" data-width=\"([^\"]+)\">.*?</svg>");
