@@ -1,18 +1,14 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
 using Personalization.Models.Imaging;
-using static System.Net.WebUtility;
 
 namespace Personalization.Cli.Reporting;
 
 /// <summary>
-/// A self-contained HTML report (<c>report.html</c> plus JPEG thumbnails in <c>thumbs/</c>, no scripts, no network):
-/// per image the photo with every detection and the decided box drawn and labelled, the answer, the decision trail
-/// (candidates with their retrieval, attribute, verification and pairwise scores, the stage that decided and why),
-/// and the caption; failures first. With a summary: the figures, the per-concept table and the confusion matrix.
+/// Writes the self-contained HTML report (<c>report.html</c> plus JPEG thumbnails in <c>thumbs/</c>, no scripts, no
+/// network) of a <c>recognize</c>, <c>demo</c> or <c>eval</c> run: the thumbnails here, the page by <see cref="ReportPage"/>.
+/// The thresholds it draws come from the summary's configuration snapshot, or the services' when there is no summary.
 /// </summary>
 internal static class HtmlReport
 {
@@ -21,44 +17,29 @@ internal static class HtmlReport
         var thumbnails = services.GetRequiredService<ThumbnailWriter>();
         var thumbsDir = Path.Combine(outDir, "thumbs");
         Directory.CreateDirectory(thumbsDir);
-        var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(HtmlEncode(title)).Append("</title><style>")
-            .Append(ReportStyle.Css).Append("</style></head><body><h1>").Append(HtmlEncode(title)).Append("</h1>");
-        if (summary is not null)
+        var thumbs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var item in outcomes)
         {
-            SummarySection.Append(html, summary);
-        }
-
-        html.Append("<h2>Images</h2><p class=\"legend\">Failures first. Grey boxes: detections; the coloured box: the region that decided.</p><div class=\"items\">");
-        foreach (var item in Order(outcomes))
-        {
-            string? thumb = null;
             if (item.Outcome.Succeeded && File.Exists(item.Outcome.Id))
             {
                 try
                 {
                     var bytes = await File.ReadAllBytesAsync(item.Outcome.Id, cancellationToken).ConfigureAwait(false);
-                    thumb = "thumbs/" + Path.ChangeExtension(JsonOutput.SafeFileName(item.Outcome.Id, item.Outcome.Result!.ContentHash), ".jpg");
+                    var thumb = "thumbs/" + Path.ChangeExtension(JsonOutput.SafeFileName(item.Outcome.Id, item.Outcome.Result!.ContentHash), ".jpg");
                     await File.WriteAllBytesAsync(Path.Combine(outDir, thumb), thumbnails.CreateJpeg(bytes), cancellationToken).ConfigureAwait(false);
+                    thumbs[item.Outcome.Id] = thumb;
                 }
                 catch (ImageRejectedException)
                 {
-                    thumb = null;
+                    // drawn without a photo: the boxes and the trail still say what was found
                 }
             }
-
-            ItemSection.Append(html, item, thumb);
         }
 
-        html.Append("</div><footer>Generated ").Append(DateTimeOffset.UtcNow.ToString("u", CultureInfo.InvariantCulture)).Append(" by personalize.</footer></body></html>");
+        var configuration = summary?.Configuration ?? ConfigurationSnapshot.Of(services);
+        var html = ReportPage.Render(title, outcomes, thumbs, summary, configuration, DateTimeOffset.UtcNow);
         var path = Path.Combine(outDir, "report.html");
-        await File.WriteAllTextAsync(path + ".tmp", html.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path + ".tmp", html, cancellationToken).ConfigureAwait(false);
         File.Move(path + ".tmp", path, overwrite: true);
     }
-
-    /// <summary>Errors, then wrong answers, then the rest; each group in input order.</summary>
-    internal static IEnumerable<LabelledOutcome> Order(IReadOnlyList<LabelledOutcome> outcomes) =>
-        outcomes.Select((o, i) => (o, i)).OrderBy(x => Rank(x.o)).ThenBy(x => x.i).Select(x => x.o);
-
-    private static int Rank(LabelledOutcome o) => !o.Outcome.Succeeded ? 0 : o.Labelled && !o.Correct ? 1 : 2;
 }

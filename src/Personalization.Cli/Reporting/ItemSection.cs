@@ -10,43 +10,47 @@ namespace Personalization.Cli.Reporting;
 /// <summary>One image's card: the photo with boxes, the verdict, the decision trail and the caption.</summary>
 internal static class ItemSection
 {
-    public static void Append(StringBuilder html, LabelledOutcome item, string? thumb)
+    public static void Append(StringBuilder html, ReportItem item, ConceptIndex concepts)
     {
         var c = CultureInfo.InvariantCulture;
-        var o = item.Outcome;
+        var o = item.Item.Outcome;
+        var classes = string.Join(' ', new[] { "item", item.State }.Concat(item.Weak ? ["weak"] : []).Concat(FilterBar.CardClasses(item, concepts)));
         if (o.Result is not { } r || o.Analysis is not { } a)
         {
-            html.Append("<section class=\"item error\"><h3>").Append(HtmlEncode(o.Id)).Append("</h3><p class=\"error-text\">error: ")
+            html.Append(c, $"<section id=\"{item.Anchor}\" class=\"{classes}\"><h3>{HtmlEncode(o.Id)}</h3><p class=\"error-text\">error: ")
                 .Append(HtmlEncode(o.Error ?? "unknown error")).Append("</p></section>");
             return;
         }
 
-        var state = item.Labelled && !item.Correct ? "wrong" : r.Concept is null ? "none" : "ok";
-        html.Append(c, $"<section class=\"item {state}\" data-stage=\"{r.Stage}\" data-concept=\"{HtmlEncode(r.Concept?.Value ?? "none")}\"><h3>{HtmlEncode(o.Id)}</h3>");
+        html.Append(c, $"<section id=\"{item.Anchor}\" class=\"{classes}\" data-stage=\"{HtmlEncode(r.Stage)}\" data-concept=\"{HtmlEncode(r.Concept?.Value ?? "none")}\"><h3>{HtmlEncode(o.Id)}</h3>");
         var hits = r.Recognized;
-        AppendPhoto(html, a, hits, thumb);
+        AppendPhoto(html, a, hits, item.Thumb, item.ShortName);
         var found = hits.Count > 0 ? string.Join(" + ", hits.Select(h => $"<b>&lt;{HtmlEncode(h.Concept.Value)}&gt;</b>")) : "<b>none of the concepts</b>";
-        html.Append(c, $"<p class=\"verdict\">{found} · score {r.Score:F3} · decided by <i>{r.Stage}</i>");
-        if (item.Labelled)
+        html.Append(c, $"<p class=\"verdict\">{found}{(item.Weak ? " <span class=\"badge weak\" title=\"accepted near the threshold: see the legend\">weak</span>" : string.Empty)} · score {r.Score:F3} · decided by <i>{HtmlEncode(r.Stage)}</i>");
+        if (item.Item.Labelled)
         {
-            html.Append(" · truth ").Append(HtmlEncode(item.Truth is null ? "none" : $"<{item.Truth}>")).Append(item.Correct ? " ✓" : " ✗");
+            html.Append(" · truth ").Append(HtmlEncode(item.Item.Truth is null ? "none" : $"<{item.Item.Truth}>")).Append(item.Item.Correct ? " ✓" : " ✗");
         }
 
         html.Append("</p>");
+        html.Append(item.State == "wrong" || item.Weak ? "<details class=\"trail-box\" open>" : "<details class=\"trail-box\">").Append("<summary>decision trail</summary>");
         AppendTrail(html, r.Trace, r.Concept);
-        html.Append("<p class=\"decision\">").Append(HtmlEncode(r.Trace.Decision)).Append("</p>");
+        html.Append("<p class=\"decision\">").Append(HtmlEncode(r.Trace.Decision)).Append("</p></details>");
         html.Append("<p class=\"caption\">").Append(HtmlEncode(r.Caption)).Append("</p></section>");
     }
 
-    private static void AppendPhoto(StringBuilder html, ImageAnalysis a, IReadOnlyList<RecognizedRef> hits, string? thumb)
+    /// <summary>The thumbnail as a lazily loaded img (sized, so the page does not jump), the boxes as an SVG over it.</summary>
+    private static void AppendPhoto(StringBuilder html, ImageAnalysis a, IReadOnlyList<RecognizedRef> hits, string? thumb, string fileName)
     {
         var c = CultureInfo.InvariantCulture;
         var fontScale = Math.Max(a.Width, a.Height) / 400f;
-        html.Append(c, $"<svg class=\"photo\" viewBox=\"0 0 {a.Width} {a.Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">");
+        html.Append(c, $"<div class=\"photo\" style=\"aspect-ratio:{a.Width}/{a.Height}\">");
         if (thumb is not null)
         {
-            html.Append(c, $"<image href=\"{HtmlEncode(thumb)}\" x=\"0\" y=\"0\" width=\"{a.Width}\" height=\"{a.Height}\" preserveAspectRatio=\"none\"/>");
+            html.Append(c, $"<img src=\"{HtmlEncode(thumb)}\" loading=\"lazy\" decoding=\"async\" width=\"{a.Width}\" height=\"{a.Height}\" alt=\"{HtmlEncode(fileName)}\">");
         }
+
+        html.Append(c, $"<svg viewBox=\"0 0 {a.Width} {a.Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"detections and the deciding box\">");
 
         foreach (var d in a.Detections.Where(d => d.Score >= 0.25f).Take(12))
         {
@@ -65,7 +69,7 @@ internal static class ItemSection
                 .Append(c, $"<text x=\"{box.X + 6:F0}\" y=\"{box.Y + box.Height - (8 * fontScale):F0}\" font-size=\"{18 * fontScale:F0}\">&lt;{HtmlEncode(name.Value)}&gt; {score:F2}</text></g>");
         }
 
-        html.Append("</svg>");
+        html.Append("</svg></div>");
     }
 
     private static void AppendTrail(StringBuilder html, Core.Recognition.DecisionTrace trace, ConceptName? chosen)

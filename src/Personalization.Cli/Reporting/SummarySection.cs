@@ -5,7 +5,7 @@ using static System.Net.WebUtility;
 
 namespace Personalization.Cli.Reporting;
 
-/// <summary>The figures, the per-concept table and the confusion matrix of a labelled run.</summary>
+/// <summary>The figures, the configuration and the confusion matrix of a labelled run (its per-concept scores are in the index).</summary>
 internal static class SummarySection
 {
     public static void Append(StringBuilder html, SummaryDocument s)
@@ -18,13 +18,6 @@ internal static class SummarySection
         }
 
         html.Append("</table><p class=\"legend\">").Append(HtmlEncode(string.Join("; ", s.Configuration.Select(kv => $"{kv.Key} = {kv.Value}")))).Append("</p>");
-        html.Append("<h2>Per concept</h2><table class=\"per-concept\"><tr><th class=\"name\">concept</th><th>queries</th><th>correct</th><th>precision</th><th>recall</th><th>F1</th></tr>");
-        foreach (var p in s.PerConcept.OrderBy(p => p.F1).ThenBy(p => p.Concept, StringComparer.Ordinal))
-        {
-            html.Append(c, $"<tr><td class=\"name\">{HtmlEncode(p.Concept)}</td><td>{p.Queries}</td><td>{p.Correct}</td><td>{p.Precision:F3}</td><td>{p.Recall:F3}</td><td>{p.F1:F3}</td></tr>");
-        }
-
-        html.Append("</table>");
         AppendMatrix(html, s);
         html.Append("</section>");
     }

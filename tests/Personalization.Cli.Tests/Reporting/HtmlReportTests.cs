@@ -24,7 +24,7 @@ public sealed partial class HtmlReportTests
         var items = ItemClass().Matches(dom).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["error", "ok", "ok"], items);
         Assert.Contains("error: empty file (0 bytes)", dom, StringComparison.Ordinal);
-        Assert.Equal(2, Regex.Matches(dom, "<image href=\"thumbs/[^\"]+\\.jpg\"").Count);
+        Assert.Equal(2, Regex.Matches(dom, "<img src=\"thumbs/[^\"]+\\.jpg\" loading=\"lazy\"").Count);
         Assert.Equal(2, Regex.Matches(dom, "<g class=\"hit\">").Count);
         Assert.Contains("&lt;teapot&gt;", dom, StringComparison.Ordinal);
         Assert.Contains("&lt;bo&gt;", dom, StringComparison.Ordinal);
@@ -61,11 +61,13 @@ public sealed partial class HtmlReportTests
         var dom = await HeadlessChromium.RunAsync(new Uri(Path.Combine(outDir, "report.html")).AbsoluteUri, "--dump-dom");
 
         Assert.Contains("<h2>Summary</h2>", dom, StringComparison.Ordinal);
-        Assert.Contains("<table class=\"per-concept\">", dom, StringComparison.Ordinal);
+        Assert.Contains("<table class=\"index\">", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"f1-bars\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"histogram retrieval\"", dom, StringComparison.Ordinal);
         Assert.Contains("<table class=\"matrix\">", dom, StringComparison.Ordinal);
         Assert.Equal(2, ItemClass().Matches(dom).Count);
     }
 
-    [GeneratedRegex("<section class=\"item (\\w+)\"")]
+    [GeneratedRegex("<section id=\"card-\\d+\" class=\"item (\\w+)")]
     private static partial Regex ItemClass();
 }
