@@ -29,12 +29,12 @@ internal static class BenchCommand
     {
         var images = new Option<string?>("--images") { Description = "Folder of photos to time (default: the first 24 DreamBooth photos)." };
         var batches = new Option<int[]>("--batch") { Description = "Batch sizes to time (repeatable; default 1 4 8 16).", AllowMultipleArgumentsPerToken = true };
-        var rounds = new Option<int>("--rounds") { Description = "Timed passes over the images after one warm-up pass (default 3).", DefaultValueFactory = _ => 3 };
+        var rounds = new Option<int>("--rounds") { Description = "Timed passes over the images after one warm-up pass.", DefaultValueFactory = _ => 3 };
         var clip = new Option<string?>("--clip-model") { Description = "A CLIP image tower to time as well (e.g. made by shared/tools/make_clip_b32_random.py)." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var local = new Option<bool>("--local") { Description = "Instead: the local-feature (SIFT) stage as an owner's references grow, every reference matched against the shortlist (time, recall kept)." };
         var references = new Option<int[]>("--references") { Description = "With --local: owner sizes in references (repeatable; default 30 300 3000).", AllowMultipleArgumentsPerToken = true };
-        var queries = new Option<int>("--queries") { Description = "With --local: query photos, a seeded choice (default 40).", DefaultValueFactory = _ => 40 };
+        var queries = new Option<int>("--queries") { Description = "With --local: query photos, a seeded choice.", DefaultValueFactory = _ => 40 };
         var command = new Command("bench", "Measures each stage's throughput and latency (median, p95) at several batch sizes, and the peak memory.")
         {
             images, batches, rounds, clip, json, local, references, queries,

@@ -19,8 +19,8 @@ internal static class DemoCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var dataset = new Option<string?>("--dataset") { Description = "Folder with one sub-folder per concept (default ../shared/datasets/dreambooth)." };
-        var output = new Option<string>("--out") { Description = "Folder for results, summary.json and report.html (default ./out/demo).", DefaultValueFactory = _ => Path.Combine("out", "demo") };
-        var references = new Option<int>("--references") { Description = "Photos enrolled per concept (default 1).", DefaultValueFactory = _ => 1 }.InRange(1);
+        var output = new Option<string>("--out") { Description = "Folder for results, summary.json and report.html.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var references = new Option<int>("--references") { Description = "Photos enrolled per concept.", DefaultValueFactory = _ => 1 }.InRange(1);
         var command = new Command("demo", "Enrols the first photo of each DreamBooth subject, recognises all the others, and reports accuracy and speed.")
         {
             dataset, output, references,

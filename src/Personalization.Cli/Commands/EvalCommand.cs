@@ -19,9 +19,9 @@ internal static class EvalCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var dataset = new Option<string>("--dataset") { Description = "Folder with one sub-folder per concept (folder name = concept name); optional subjects.csv (subject,class).", Required = true };
-        var references = new Option<int>("--references") { Description = "Images enrolled per concept, first by file name (default 1).", DefaultValueFactory = _ => 1 }.InRange(1);
+        var references = new Option<int>("--references") { Description = "Images enrolled per concept, first by file name.", DefaultValueFactory = _ => 1 }.InRange(1);
         var negatives = new Option<string?>("--negatives") { Description = "Folder of images that show none of the concepts." };
-        var output = new Option<string>("--out") { Description = "Folder for summary.json, results and report.html (default ./out/eval).", DefaultValueFactory = _ => Path.Combine("out", "eval") };
+        var output = new Option<string>("--out") { Description = "Folder for summary.json, results and report.html.", DefaultValueFactory = _ => Path.Combine("out", "eval") };
         var json = new Option<bool>("--json") { Description = "Print summary.json instead of the text summary." };
         var feedback = FeedbackRound.CreateOption();
         var boxes = new Option<string?>("--reference-boxes")

@@ -22,11 +22,11 @@ internal static class EvalPreferCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var images = new Option<string[]>("--images") { Description = "Folders of base photos (default: the first photo of each DreamBooth subject and ../shared/images).", AllowMultipleArgumentsPerToken = true };
-        var users = new Option<int>("--users") { Description = "Single-preference users (default 40).", DefaultValueFactory = _ => 40 };
-        var multi = new Option<int>("--multi") { Description = "Users with two preferences at once (default 12).", DefaultValueFactory = _ => 12 };
-        var references = new Option<int>("--references") { Description = "Liked and disliked reference photos per user, each (default 3).", DefaultValueFactory = _ => 3 }.InRange(1);
-        var seed = new Option<int>("--seed") { Description = "Random seed (default 7).", DefaultValueFactory = _ => 7 };
-        var output = new Option<string>("--out") { Description = "Folder for summary.json (default ./out/eval-prefer).", DefaultValueFactory = _ => Path.Combine("out", "eval-prefer") };
+        var users = new Option<int>("--users") { Description = "Single-preference users.", DefaultValueFactory = _ => 40 };
+        var multi = new Option<int>("--multi") { Description = "Users with two preferences at once.", DefaultValueFactory = _ => 12 };
+        var references = new Option<int>("--references") { Description = "Liked and disliked reference photos per user, each.", DefaultValueFactory = _ => 3 }.InRange(1);
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 7 };
+        var output = new Option<string>("--out") { Description = "Folder for summary.json.", DefaultValueFactory = _ => Path.Combine("out", "eval-prefer") };
         var json = new Option<bool>("--json") { Description = "Print summary.json." };
         var sameContent = new Option<bool>("--same-content") { Description = "Render both candidates from the same photo (easier: only the style differs)." };
         var command = new Command("eval-prefer", "Synthetic preference benchmark: simulated users with known tastes; accuracy overall, per dimension, single vs multi-preference.")

@@ -22,7 +22,7 @@ internal static class PreferCommand
         var disliked = new Option<string[]>("--disliked") { Description = "Images (or folders) the owner disliked.", AllowMultipleArgumentsPerToken = true };
         var candidates = new Option<string[]>("--candidates") { Description = "Two candidate images A B.", AllowMultipleArgumentsPerToken = true };
         var pairs = new Option<string?>("--pairs") { Description = "A file of candidate pairs, one 'A<TAB>B' per line." };
-        var output = new Option<string>("--out") { Description = "Folder for the verdicts and report.html (default ./out/prefer).", DefaultValueFactory = _ => Path.Combine("out", "prefer") };
+        var output = new Option<string>("--out") { Description = "Folder for the verdicts and report.html.", DefaultValueFactory = _ => Path.Combine("out", "prefer") };
         var command = new Command("prefer", "Predicts the owner's taste (art style, colour, detail, medium, saturation) from liked/disliked images and judges candidate pairs.")
         {
             owner, liked, disliked, candidates, pairs, output,

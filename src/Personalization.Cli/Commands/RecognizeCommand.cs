@@ -14,7 +14,7 @@ internal static class RecognizeCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var owner = new Option<string>("--owner") { Description = "Whose concepts to look for.", Required = true };
-        var output = new Option<string>("--out") { Description = "Folder for the JSON results (default ./out/recognize).", DefaultValueFactory = _ => Path.Combine("out", "recognize") };
+        var output = new Option<string>("--out") { Description = "Folder for the JSON results.", DefaultValueFactory = _ => Path.Combine("out", "recognize") };
         var inputs = new Argument<string[]>("IMAGE_OR_FOLDER") { Description = "Images, or folders of images (searched recursively).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("recognize", "Finds the owner's concepts in each image: which one, where, how sure and why, with a caption that names it.")
         {

@@ -22,7 +22,7 @@ internal static class WorkerCommand
     {
         var storage = new Option<string>("--storage")
         {
-            Description = "Storage connection string (default: UseDevelopmentStorage=true, i.e. Azurite on 127.0.0.1).",
+            Description = "Storage connection string (UseDevelopmentStorage=true is Azurite on 127.0.0.1).",
             DefaultValueFactory = _ => "UseDevelopmentStorage=true",
         };
         var poll = new Option<int?>("--poll-ms") { Description = "Polling interval when idle, in milliseconds (default 500)." };

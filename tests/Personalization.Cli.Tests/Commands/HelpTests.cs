@@ -24,6 +24,26 @@ public sealed class HelpTests
         Assert.Contains(expected, stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("eval")]
+    [InlineData("recognize")]
+    [InlineData("bench")]
+    [InlineData("make-benchmark")]
+    [InlineData("eval-prefer")]
+    [InlineData("prefer")]
+    [InlineData("worker")]
+    public async Task Help_EachDefault_IsShownOnce(string command)
+    {
+        var stdout = new StringWriter();
+        await CliApplication.RunAsync([command, "--help"], stdout, new StringWriter());
+        var twice = stdout.ToString().Split('\n')
+            .Where(line => line.Contains("[default:", StringComparison.Ordinal) && line.Contains("default", StringComparison.Ordinal)
+                && line.Replace("[default:", string.Empty, StringComparison.Ordinal).Contains("default", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        Assert.True(twice.Count == 0, "defaults shown twice: " + string.Join(" | ", twice));
+    }
+
     [Fact]
     public async Task Run_MissingRequiredOption_FailsWithUsageError()
     {
