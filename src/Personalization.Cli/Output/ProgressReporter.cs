@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Personalization.Cli.Output;
 
-/// <summary>Draws "done/total, rate, ETA" on one refreshed line on an interactive terminal; silent otherwise.</summary>
+/// <summary>Draws "done/total, rate, ETA" on the terminal's status line (cleared when done); silent when not interactive.</summary>
 internal sealed class ProgressReporter(CliConsole console, string label, int total)
 {
     private readonly long _start = Stopwatch.GetTimestamp();
@@ -11,7 +11,7 @@ internal sealed class ProgressReporter(CliConsole console, string label, int tot
     public void Advance()
     {
         _done++;
-        if (!console.Interactive)
+        if (console.Status is not { } status)
         {
             return;
         }
@@ -19,10 +19,12 @@ internal sealed class ProgressReporter(CliConsole console, string label, int tot
         var elapsed = Stopwatch.GetElapsedTime(_start).TotalSeconds;
         var rate = elapsed > 0 ? _done / elapsed : 0;
         var eta = rate > 0 ? (total - _done) / rate : 0;
-        console.Error.Write($"\r{label} {_done}/{total}  {rate:F1}/s  ETA {eta:F0}s   ");
-        if (_done == total)
+        if (_done >= total)
         {
-            console.Error.WriteLine();
+            status.Clear();
+            return;
         }
+
+        status.Show(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label} {_done}/{total}  {rate:F1}/s  ETA {eta:F0}s"));
     }
 }
