@@ -44,13 +44,4 @@ public sealed class SettingErrorTests
         Assert.Equal("usage: personalize demo --help", lines[^1].Trim());
         Assert.DoesNotContain("Exception", stderr.ToString(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task MakeBenchmark_ReferencesAboveThree_UsageError()
-    {
-        var stderr = new StringWriter();
-        var exit = await CliApplication.RunAsync(["make-benchmark", "--out", Path.Combine(Path.GetTempPath(), "never-made"), "--references", "4"], new StringWriter(), stderr);
-        Assert.Equal(2, exit);
-        Assert.StartsWith("error: --references must be from 1 to 3 (got 4)", stderr.ToString(), StringComparison.Ordinal);
-    }
 }
