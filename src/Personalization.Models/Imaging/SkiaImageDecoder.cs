@@ -12,8 +12,17 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
     private readonly ImageLimits _limits = options.Value;
 
     /// <exception cref="ImageRejectedException">The bytes are not a usable image.</exception>
-    public DecodedImage Decode(ReadOnlyMemory<byte> bytes)
+    public DecodedImage Decode(ReadOnlyMemory<byte> bytes) => Decode(bytes, _limits.DecodeLongSide);
+
+    /// <summary>
+    /// The same, decoded at about <paramref name="longSide"/> px on the long side where the codec can scale while
+    /// decoding (JPEG: by 1/2, 1/4, 1/8), never below it: a thumbnail costs a fraction of a full decode.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The bytes are not a usable image.</exception>
+    public DecodedImage Decode(ReadOnlyMemory<byte> bytes, int longSide)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(longSide, 1);
+        longSide = Math.Min(longSide, _limits.DecodeLongSide);
         if (bytes.IsEmpty)
         {
             throw new ImageRejectedException("empty file (0 bytes)");
@@ -39,8 +48,8 @@ public sealed class SkiaImageDecoder(IOptions<ImageLimits> options)
                 $"image is {info.Width}×{info.Height} = {(long)info.Width * info.Height:N0} pixels, over the limit of {_limits.MaxPixels:N0}");
         }
 
-        var longSide = Math.Max(info.Width, info.Height);
-        var scale = longSide > _limits.DecodeLongSide ? _limits.DecodeLongSide / (float)longSide : 1f;
+        var sourceLongSide = Math.Max(info.Width, info.Height);
+        var scale = sourceLongSide > longSide ? longSide / (float)sourceLongSide : 1f;
         var size = scale < 1f ? codec.GetScaledDimensions(scale) : info.Size;
         var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(target);

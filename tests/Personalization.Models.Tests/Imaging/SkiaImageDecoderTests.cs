@@ -149,6 +149,17 @@ public sealed class SkiaImageDecoderTests(ITestOutputHelper output)
         output.WriteLine($"{length} of {bytes.Length} bytes: {e.Message}");
     }
 
+    [SharedFact]
+    public void Decode_ThumbnailSize_DecodesScaledDownAndKeepsTheOriginalSize()
+    {
+        var bytes = File.ReadAllBytes(SharedData.Image("dog.jpg")); // 768×576
+
+        using var small = _decoder.Decode(bytes, 200);
+
+        Assert.True(Math.Max(small.Width, small.Height) <= 384, $"decoded {small.Width}×{small.Height}");
+        Assert.Equal((768, 576), (small.OriginalWidth, small.OriginalHeight));
+    }
+
     private static string SharedPhoto(string relative) => relative.StartsWith("dreambooth/", StringComparison.Ordinal)
         ? Path.Combine(SharedData.DreamBoothDirectory, relative["dreambooth/".Length..])
         : SharedData.Image(relative["images/".Length..]);
