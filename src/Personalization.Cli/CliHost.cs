@@ -57,6 +57,9 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The chat client's own logging writes a stack trace for every failed model call; the reasoner already says
+        // "offline fallback (why)" in one line and in the result, so on a terminal only that line is shown.
+        builder.Logging.AddFilter("Microsoft.Extensions.AI", LogLevel.None);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // A command's own services (the worker's Azure adapters) go first: the pipeline's embedded defaults only fill gaps.
         configure?.Invoke(builder);
