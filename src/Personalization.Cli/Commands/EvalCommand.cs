@@ -4,7 +4,6 @@ using System.Text.Json;
 using Personalization.Cli.Datasets;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
-using Personalization.Cli.Reporting;
 using Personalization.Core.Domain;
 
 namespace Personalization.Cli.Commands;
@@ -57,9 +56,10 @@ internal static class EvalCommand
                 }
 
                 negativeFiles = negativesDir is null ? [] : [.. ImageFiles.Expand([negativesDir]).Select(s => s.Id)];
+                data.EnsureSomethingToRecognise(negativeFiles.Count);
                 changes = ParseChanges(parse.GetValue(compare) ?? []);
             }
-            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException or IOException)
+            catch (Exception e) when (e is NothingToDoException or DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException or IOException)
             {
                 await console.Error.WriteLineAsync($"error: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
@@ -130,9 +130,7 @@ internal static class EvalCommand
                 }
 
                 summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
-                await ResultFiles.WriteAsync(outDir, run.Outcomes, token).ConfigureAwait(false);
-                await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);
-                await HtmlReport.WriteAsync(services, outDir, $"Evaluation: {Path.GetFileName(data.Root)}", run.Outcomes, summary, token).ConfigureAwait(false);
+                await OutputFolder.WriteAsync(services, console, outDir, $"Evaluation: {Path.GetFileName(data.Root)}", run.Outcomes, summary, token).ConfigureAwait(false);
                 return run.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
             }, ct, overrides).ConfigureAwait(false);
             return (exit, summary);

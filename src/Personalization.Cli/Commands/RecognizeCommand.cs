@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
-using Personalization.Cli.Reporting;
 using Personalization.Core.Domain;
 using Personalization.Core.Recognition;
 
@@ -23,21 +22,22 @@ internal static class RecognizeCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
-            var sources = ImageFiles.Expand(parse.GetValue(inputs) ?? []);
+            var given = ImageFiles.Collect(parse.GetValue(inputs) ?? []);
+            await given.ReportAsync(console.Error).ConfigureAwait(false);
+            if (given.NothingToDo)
+            {
+                return ExitCodes.Fatal;
+            }
+
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
-            var progress = new ProgressReporter(console, "recognise", sources.Count);
-            var outcomes = await services.GetRequiredService<RecognitionService>().RecognizeAsync(id, sources, o =>
+            var progress = new ProgressReporter(console, "recognise", given.Sources.Count);
+            var outcomes = await services.GetRequiredService<RecognitionService>().RecognizeAsync(id, given.Sources, o =>
             {
                 OutcomePrinter.Print(console, o);
                 progress.Advance();
             }, token).ConfigureAwait(false);
 
-            foreach (var o in outcomes.Where(o => o.Succeeded))
-            {
-                await JsonOutput.WriteAsync(Path.Combine(outDir, JsonOutput.SafeFileName(o.Id, o.Result!.ContentHash)), ResultDocument.From(o), token).ConfigureAwait(false);
-            }
-
-            await HtmlReport.WriteAsync(services, outDir, $"Recognition for {id}", [.. outcomes.Select(o => new LabelledOutcome(o, null, Labelled: false))], null, token).ConfigureAwait(false);
+            await OutputFolder.WriteAsync(services, console, outDir, $"Recognition for {id}", [.. outcomes.Select(o => new LabelledOutcome(o, null, Labelled: false))], null, token).ConfigureAwait(false);
             var failed = outcomes.Count(o => !o.Succeeded);
             await console.Out.WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results and report.html in {TerminalText.Escape(outDir)}").ConfigureAwait(false);
             return failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
