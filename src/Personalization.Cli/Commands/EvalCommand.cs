@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Personalization.Cli.Datasets;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
@@ -83,7 +82,7 @@ internal static class EvalCommand
 
             if (asJson)
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(baseline, JsonOutput.Options)).ConfigureAwait(false);
+                await JsonOutput.PrintAsync(console.Out, baseline).ConfigureAwait(false);
             }
             else
             {
