@@ -67,7 +67,7 @@ internal static class EvalCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var asJson = parse.GetValue(json);
 
-            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct, parse.GetValue(feedback)).ConfigureAwait(false);
+            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct, parse.GetValue(feedback), asJson ? console.Error : console.Out).ConfigureAwait(false);
             if (baseline is null)
             {
                 return exit;
@@ -102,7 +102,7 @@ internal static class EvalCommand
 
     private static async Task<(int Exit, SummaryDocument? Summary)> RunOnceAsync(
         ParseResult parse, GlobalOptions globals, CliConsole console, LabelledDataset data, IReadOnlyList<string> negatives, string outDir,
-        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct, int feedback = 0)
+        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct, int feedback = 0, TextWriter? feedbackText = null)
     {
         // A fresh owner in a throw-away data folder: an evaluation never touches the user's concepts.
         var scratch = Directory.CreateTempSubdirectory("personalize-eval-");
@@ -125,7 +125,7 @@ internal static class EvalCommand
                 if (feedback > 0)
                 {
                     var round = await FeedbackRound.RunAsync(services, data, run, owner, feedback, console, token).ConfigureAwait(false);
-                    await round.PrintAsync(console.Out).ConfigureAwait(false);
+                    await round.PrintAsync(feedbackText ?? console.Out).ConfigureAwait(false);
                 }
 
                 summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));

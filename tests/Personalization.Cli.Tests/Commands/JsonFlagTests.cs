@@ -91,6 +91,27 @@ public sealed class JsonFlagTests
         Assert.Equal(1, stored.GetProperty("disliked_count").GetInt32());
     }
 
+    [SharedFact]
+    public async Task Eval_JsonWithFeedback_KeepsTheFeedbackTableOffStdout()
+    {
+        using var cli = new CliRun();
+        var dataset = Path.Combine(cli.OutDirectory, "dataset");
+        foreach (var subject in new[] { "teapot", "can" })
+        {
+            Directory.CreateDirectory(Path.Combine(dataset, subject));
+            foreach (var file in new[] { "00.jpg", "01.jpg", "02.jpg" })
+            {
+                File.CreateSymbolicLink(Path.Combine(dataset, subject, file), CliRun.DreamBooth(subject, file));
+            }
+        }
+
+        var (exit, output, error) = await cli.RunAsync("eval", "--dataset", dataset, "--out", Path.Combine(cli.OutDirectory, "eval"), "--feedback", "1", "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(4, JsonDocument.Parse(output).RootElement.GetProperty("images").GetInt32());
+        Assert.Contains("feedback: confirmed", error, StringComparison.Ordinal);
+    }
+
     private static async Task EnrolAsync(CliRun cli, string subject)
     {
         var (exit, _, error) = await cli.RunAsync("enroll", "--owner", "alice", "--name", subject, "--category", subject, CliRun.DreamBooth(subject, "00.jpg"));
