@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Personalization.Cli.Output;
 
-/// <summary>How the CLI writes JSON: camelCase, indented, enums as strings, atomically (temp file, then rename).</summary>
+/// <summary>How the CLI writes JSON: snake_case, indented, enums as strings, atomically (temp file, then rename).</summary>
 internal static class JsonOutput
 {
     public static JsonSerializerOptions Options { get; } = new()
