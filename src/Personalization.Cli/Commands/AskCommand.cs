@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Output;
 using Personalization.Core.Answering;
@@ -47,7 +46,7 @@ internal static class AskCommand
                     source = outcome.Answer.Source,
                     context = outcome.Context.Select(c => new { name = c.Concept.Name.Value, why = c.Why }),
                 };
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(document, JsonOutput.Options)).ConfigureAwait(false);
+                await JsonOutput.PrintAsync(console.Out, document).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 

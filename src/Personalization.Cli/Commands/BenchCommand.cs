@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalization.Cli.Evaluation;
@@ -77,7 +76,7 @@ internal static class BenchCommand
                 var report = await measure(services, token).ConfigureAwait(false);
                 if (json)
                 {
-                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
+                    await JsonOutput.PrintAsync(console.Out, report).ConfigureAwait(false);
                 }
                 else
                 {

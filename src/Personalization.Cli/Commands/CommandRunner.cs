@@ -33,7 +33,7 @@ internal static class CommandRunner
             using var host = CliHost.Build(parse, globals, overrides, configure);
             return await body(host, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidNameException or UnknownOwnerException or ModelNotFoundException or Personalization.Models.LocalFeatures.NativeDependencyException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
+        catch (Exception e) when (e is NothingToDoException or InvalidNameException or UnknownOwnerException or ModelNotFoundException or Personalization.Models.LocalFeatures.NativeDependencyException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
             or System.ClientModel.ClientResultException or HttpRequestException or global::Azure.Identity.AuthenticationFailedException)
         {
             await console.Error.WriteLineAsync($"error: {Output.TerminalText.Escape(e.Message)}").ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Personalization.Cli.Output;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
@@ -11,11 +12,18 @@ internal static class ConceptsCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var owner = new Option<string>("--owner") { Description = "The user whose concepts to list.", Required = true };
-        var command = new Command("concepts", "Lists an owner's concepts: name, category, reference photos, description and attributes.") { owner };
+        var json = new Option<bool>("--json") { Description = "Print the concepts as one JSON document instead of text." };
+        var command = new Command("concepts", "Lists an owner's concepts: name, category, reference photos, description and attributes.") { owner, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
             var concepts = await services.GetRequiredService<IConceptIndex>().ListAsync(id, token).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.PrintAsync(console.Out, ConceptListing.From(id, concepts)).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
             if (concepts.Count == 0)
             {
                 await console.Out.WriteLineAsync($"owner '{id}' has no concepts").ConfigureAwait(false);

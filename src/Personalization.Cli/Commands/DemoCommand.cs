@@ -2,7 +2,6 @@ using System.CommandLine;
 using Personalization.Cli.Datasets;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
-using Personalization.Cli.Reporting;
 using Personalization.Core.Domain;
 
 namespace Personalization.Cli.Commands;
@@ -34,11 +33,11 @@ internal static class DemoCommand
                 await console.Error.WriteLineAsync($"skipped {TerminalText.Escape(s)}").ConfigureAwait(false);
             }
 
+            data.EnsureSomethingToRecognise(negatives: 0);
+
             var run = await LabelledRunner.RunAsync(services, data, [], OwnerId.Parse(DemoOwner), console, printLines: true, token).ConfigureAwait(false);
             var summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
-            await ResultFiles.WriteAsync(outDir, run.Outcomes, token).ConfigureAwait(false);
-            await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);
-            await HtmlReport.WriteAsync(services, outDir, "Demo: DreamBooth recognition", run.Outcomes, summary, token).ConfigureAwait(false);
+            await OutputFolder.WriteAsync(services, console, outDir, "Demo: DreamBooth recognition", run.Outcomes, summary, token).ConfigureAwait(false);
             await summary.PrintAsync(console.Out).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"results, summary.json and report.html in {outDir}").ConfigureAwait(false);
             return run.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;

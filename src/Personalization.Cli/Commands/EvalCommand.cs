@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Personalization.Cli.Datasets;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
-using Personalization.Cli.Reporting;
 using Personalization.Core.Domain;
 
 namespace Personalization.Cli.Commands;
@@ -57,9 +55,10 @@ internal static class EvalCommand
                 }
 
                 negativeFiles = negativesDir is null ? [] : [.. ImageFiles.Expand([negativesDir]).Select(s => s.Id)];
+                data.EnsureSomethingToRecognise(negativeFiles.Count);
                 changes = ParseChanges(parse.GetValue(compare) ?? []);
             }
-            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException or IOException)
+            catch (Exception e) when (e is NothingToDoException or DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException or IOException)
             {
                 await console.Error.WriteLineAsync($"error: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;
@@ -68,7 +67,7 @@ internal static class EvalCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var asJson = parse.GetValue(json);
 
-            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct, parse.GetValue(feedback)).ConfigureAwait(false);
+            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct, parse.GetValue(feedback), asJson ? console.Error : console.Out).ConfigureAwait(false);
             if (baseline is null)
             {
                 return exit;
@@ -83,7 +82,7 @@ internal static class EvalCommand
 
             if (asJson)
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(baseline, JsonOutput.Options)).ConfigureAwait(false);
+                await JsonOutput.PrintAsync(console.Out, baseline).ConfigureAwait(false);
             }
             else
             {
@@ -103,7 +102,7 @@ internal static class EvalCommand
 
     private static async Task<(int Exit, SummaryDocument? Summary)> RunOnceAsync(
         ParseResult parse, GlobalOptions globals, CliConsole console, LabelledDataset data, IReadOnlyList<string> negatives, string outDir,
-        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct, int feedback = 0)
+        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct, int feedback = 0, TextWriter? feedbackText = null)
     {
         // A fresh owner in a throw-away data folder: an evaluation never touches the user's concepts.
         var scratch = Directory.CreateTempSubdirectory("personalize-eval-");
@@ -126,13 +125,11 @@ internal static class EvalCommand
                 if (feedback > 0)
                 {
                     var round = await FeedbackRound.RunAsync(services, data, run, owner, feedback, console, token).ConfigureAwait(false);
-                    await round.PrintAsync(console.Out).ConfigureAwait(false);
+                    await round.PrintAsync(feedbackText ?? console.Out).ConfigureAwait(false);
                 }
 
                 summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
-                await ResultFiles.WriteAsync(outDir, run.Outcomes, token).ConfigureAwait(false);
-                await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);
-                await HtmlReport.WriteAsync(services, outDir, $"Evaluation: {Path.GetFileName(data.Root)}", run.Outcomes, summary, token).ConfigureAwait(false);
+                await OutputFolder.WriteAsync(services, console, outDir, $"Evaluation: {Path.GetFileName(data.Root)}", run.Outcomes, summary, token).ConfigureAwait(false);
                 return run.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
             }, ct, overrides).ConfigureAwait(false);
             return (exit, summary);

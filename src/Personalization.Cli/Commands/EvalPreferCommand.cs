@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Output;
 using Personalization.Core.Domain;
@@ -53,7 +52,7 @@ internal static class EvalPreferCommand
                     await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);
                     if (parse.GetValue(json))
                     {
-                        await console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, JsonOutput.Options)).ConfigureAwait(false);
+                        await JsonOutput.PrintAsync(console.Out, summary).ConfigureAwait(false);
                     }
                     else
                     {

@@ -13,38 +13,56 @@ internal static class ImageFiles
     /// there). A folder that cannot be listed, or a link that cannot be resolved, becomes one item that fails when read,
     /// with why: it gets its own error line and the rest go on.
     /// </summary>
-    public static IReadOnlyList<ImageSource> Expand(IEnumerable<string> paths)
+    public static IReadOnlyList<ImageSource> Expand(IEnumerable<string> paths) => Collect(paths).Sources;
+
+    /// <summary>
+    /// The same, also naming each path that gave no image: one that does not exist (still an item, which fails when
+    /// read), and a folder without images.
+    /// </summary>
+    public static ImageInputs Collect(IEnumerable<string> paths)
     {
         var sources = new List<ImageSource>();
+        var missing = new List<string>();
+        var empty = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
                 var found = new List<ImageSource>();
-                Walk(path, visited, found);
+                if (Walk(path, visited, found) && found.Count == 0)
+                {
+                    empty.Add(path);
+                }
+
                 sources.AddRange(found.OrderBy(s => s.Id, StringComparer.Ordinal));
             }
             else
             {
                 // A missing file is reported by its own item when it is read, not here.
                 sources.Add(ImageSource.FromFile(path));
+                if (!File.Exists(path))
+                {
+                    missing.Add(path);
+                }
             }
         }
 
-        return sources;
+        return new ImageInputs(sources, missing, empty);
     }
 
-    private static void Walk(string root, HashSet<string> visited, List<ImageSource> found)
+    /// <summary>Adds the images under <paramref name="root"/>; false when the root itself had been walked already.</summary>
+    private static bool Walk(string root, HashSet<string> visited, List<ImageSource> found)
     {
+        if (!TryVisit(root, visited, found))
+        {
+            return false;
+        }
+
         var folders = new Stack<string>();
         folders.Push(root);
         while (folders.TryPop(out var folder))
         {
-            if (!TryVisit(folder, visited, found))
-            {
-                continue;
-            }
 
             List<string> entries;
             try
@@ -61,7 +79,10 @@ internal static class ImageFiles
             {
                 if (Directory.Exists(entry))
                 {
-                    folders.Push(entry);
+                    if (TryVisit(entry, visited, found))
+                    {
+                        folders.Push(entry);
+                    }
                 }
                 else if (Extensions.Contains(Path.GetExtension(entry)) && TryVisit(entry, visited, found))
                 {
@@ -69,6 +90,8 @@ internal static class ImageFiles
                 }
             }
         }
+
+        return true;
     }
 
     /// <summary>True the first time <paramref name="path"/>'s real path is seen; a path that cannot be resolved is an unreadable item.</summary>

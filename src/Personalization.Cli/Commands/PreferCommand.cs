@@ -23,15 +23,18 @@ internal static class PreferCommand
         var candidates = new Option<string[]>("--candidates") { Description = "Two candidate images A B.", AllowMultipleArgumentsPerToken = true };
         var pairs = new Option<string?>("--pairs") { Description = "A file of candidate pairs, one 'A<TAB>B' per line." };
         var output = new Option<string>("--out") { Description = "Folder for the verdicts and report.html.", DefaultValueFactory = _ => Path.Combine("out", "prefer") };
+        var json = new Option<bool>("--json") { Description = "Print the profile and the verdicts as one JSON document instead of text." };
         var command = new Command("prefer", "Predicts the owner's taste (art style, colour, detail, medium, saturation) from liked/disliked images and judges candidate pairs.")
         {
-            owner, liked, disliked, candidates, pairs, output,
+            owner, liked, disliked, candidates, pairs, output, json,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
             var service = services.GetRequiredService<PreferenceService>();
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            var asJson = parse.GetValue(json);
+            var text = asJson ? TextWriter.Null : console.Out;
             var failed = 0;
             try
             {
@@ -47,8 +50,8 @@ internal static class PreferCommand
                     }
 
                     profile = outcome.Profile;
-                    await console.Out.WriteLineAsync($"profile of {id} from {profile.LikedCount} liked and {profile.DislikedCount} disliked images:").ConfigureAwait(false);
-                    await ProfileCommand.PrintAsync(console.Out, profile).ConfigureAwait(false);
+                    await text.WriteLineAsync($"profile of {id} from {profile.LikedCount} liked and {profile.DislikedCount} disliked images:").ConfigureAwait(false);
+                    await ProfileCommand.PrintAsync(text, profile).ConfigureAwait(false);
                 }
                 else
                 {
@@ -63,7 +66,7 @@ internal static class PreferCommand
                     {
                         var verdict = await service.JudgeAsync(id, ImageSource.FromFile(a), ImageSource.FromFile(b), token).ConfigureAwait(false);
                         verdicts.Add((verdict, a, b));
-                        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        await text.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                             $"{a} vs {b}\t→ {verdict.Preferred} ({(verdict.Preferred == "A" ? a : b)})\tconfidence {verdict.Confidence:F3}{(verdict.Consistent ? string.Empty : "\tINCONSISTENT when swapped")}")).ConfigureAwait(false);
                         await JsonOutput.WriteAsync(Path.Combine(outDir, $"verdict-{verdicts.Count:D3}.json"), new { verdict, profile }, token).ConfigureAwait(false);
                     }
@@ -75,6 +78,11 @@ internal static class PreferCommand
                 }
 
                 await PreferenceReport.WriteAsync(services, outDir, profile, parse.GetValue(liked) ?? [], parse.GetValue(disliked) ?? [], verdicts, token).ConfigureAwait(false);
+                if (asJson)
+                {
+                    await JsonOutput.PrintAsync(console.Out, new PreferDocument(ProfileDocument.From(profile), [.. verdicts.Select(v => v.Verdict)])).ConfigureAwait(false);
+                }
+
                 return failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
             }
             catch (PreferenceException e)

@@ -13,7 +13,8 @@ internal static class ProfileCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var owner = new Option<string>("--owner") { Description = "Whose profile.", Required = true };
-        var command = new Command("profile", "Shows the owner's stored preference profile: per dimension what they like and dislike, and how much it counts.") { owner };
+        var json = new Option<bool>("--json") { Description = "Print the profile as one JSON document instead of text." };
+        var command = new Command("profile", "Shows the owner's stored preference profile: per dimension what they like and dislike, and how much it counts.") { owner, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console, async (services, token) =>
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
@@ -24,6 +25,12 @@ internal static class ProfileCommand
                 {
                     await console.Error.WriteLineAsync($"error: owner '{id}' has no preference profile").ConfigureAwait(false);
                     return ExitCodes.Fatal;
+                }
+
+                if (parse.GetValue(json))
+                {
+                    await JsonOutput.PrintAsync(console.Out, ProfileDocument.From(profile)).ConfigureAwait(false);
+                    return ExitCodes.Success;
                 }
 
                 await PrintAsync(console.Out, profile).ConfigureAwait(false);

@@ -42,7 +42,7 @@ internal static class ScoreCaptionsCommand
             {
                 if (parse.GetValue(json))
                 {
-                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(r, JsonOutput.CompactOptions)).ConfigureAwait(false);
+                    JsonOutput.PrintLine(console.Out, r);
                     continue;
                 }
 

@@ -46,6 +46,20 @@ internal sealed record LabelledDataset(string Root, IReadOnlyList<LabelledConcep
         return new LabelledDataset(root, concepts, skipped);
     }
 
+    /// <summary>Throws <see cref="NothingToDoException"/> when there is nothing to recognise: no concept folder with images, or every image a reference and no negatives.</summary>
+    public void EnsureSomethingToRecognise(int negatives)
+    {
+        if (Concepts.Count == 0)
+        {
+            throw new NothingToDoException($"no images in dataset folder '{Root}': it needs one sub-folder of images per concept");
+        }
+
+        if (negatives == 0 && !Queries.Any())
+        {
+            throw new NothingToDoException($"nothing to recognise in '{Root}': every image is a reference (--references {Concepts.Max(c => c.References.Count)})");
+        }
+    }
+
     /// <summary>Reads <c>subject,class</c> lines after a header; an absent file is no categories.</summary>
     internal static Dictionary<string, string> ReadCategories(string csv)
     {

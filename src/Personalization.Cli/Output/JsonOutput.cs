@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Personalization.Cli.Output;
 
-/// <summary>How the CLI writes JSON: camelCase, indented, enums as strings, atomically (temp file, then rename).</summary>
+/// <summary>How the CLI writes JSON: snake_case, indented, enums as strings, atomically (temp file, then rename).</summary>
 internal static class JsonOutput
 {
     public static JsonSerializerOptions Options { get; } = new()
@@ -18,6 +18,20 @@ internal static class JsonOutput
 
     /// <summary>The same on one line (JSON Lines output).</summary>
     public static JsonSerializerOptions CompactOptions { get; } = new(Options) { WriteIndented = false };
+
+    /// <summary>Prints one document to <paramref name="writer"/> (stdout), as every <c>--json</c> that answers once does.</summary>
+    public static Task PrintAsync<T>(TextWriter writer, T value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return writer.WriteLineAsync(JsonSerializer.Serialize(value, Options));
+    }
+
+    /// <summary>Prints one item of a stream on one line (JSON Lines), as every <c>--json</c> that answers per item does.</summary>
+    public static void PrintLine<T>(TextWriter writer, T value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(JsonSerializer.Serialize(value, CompactOptions));
+    }
 
     public static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Personalization.Core.Recognition;
 
 namespace Personalization.Cli.Output;
 
-/// <summary>One line per image: the concept found (or none; others also present after a +), its score and the stage that decided; errors to stderr.</summary>
+/// <summary>One line per image (or, for <c>--json</c>, one JSON document per line): the concept found (or none; others also present after a +), its score and the stage that decided; errors to stderr.</summary>
 internal static class OutcomePrinter
 {
     public static void Print(CliConsole console, RecognitionOutcome outcome, string? truth = null)
@@ -23,5 +23,17 @@ internal static class OutcomePrinter
         }
 
         console.Out.WriteLine(line);
+    }
+
+    /// <summary>The same for <c>--json</c>: the image's result document on one line of stdout (JSON Lines); errors as in <see cref="Print"/>.</summary>
+    public static void PrintJson(CliConsole console, RecognitionOutcome outcome)
+    {
+        if (outcome.Result is null)
+        {
+            Print(console, outcome);
+            return;
+        }
+
+        JsonOutput.PrintLine(console.Out, ResultDocument.From(outcome));
     }
 }

@@ -37,7 +37,7 @@ public sealed class MultiConceptTests(ITestOutputHelper output)
         Assert.True(exit == 0, error);
         output.WriteLine(text);
 
-        var documents = Directory.GetFiles(results, "*.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement).ToList();
+        var documents = Directory.GetFiles(Path.Combine(results, "results"), "*.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement).ToList();
         Assert.Equal(30, documents.Count);
         var (both, primaryRight, foreign) = (0, 0, 0);
         foreach (var d in documents)

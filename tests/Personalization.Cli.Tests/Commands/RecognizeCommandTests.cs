@@ -29,7 +29,7 @@ public sealed class RecognizeCommandTests
         Assert.Contains(lines, l => l.Contains("clock/01.jpg", StringComparison.Ordinal) && l.Contains("\tnone\t", StringComparison.Ordinal) && l.EndsWith("rejected", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("robot_toy/01.jpg", StringComparison.Ordinal) && l.Contains("\tnone\t", StringComparison.Ordinal));
 
-        var results = Directory.GetFiles(cli.OutDirectory, "*.json");
+        var results = Directory.GetFiles(Path.Combine(cli.OutDirectory, "results"), "*.json");
         Assert.Equal(6, results.Length);
         var dog = JsonDocument.Parse(await File.ReadAllTextAsync(results.Single(f => Path.GetFileName(f).StartsWith("01-", StringComparison.Ordinal) && File.ReadAllText(f).Contains("dog/01.jpg", StringComparison.Ordinal)))).RootElement;
         Assert.Equal("dog", dog.GetProperty("concept").GetString());
@@ -95,7 +95,7 @@ public sealed class RecognizeCommandTests
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("teapot>", output, StringComparison.Ordinal);
-        foreach (var file in Directory.GetFiles(cli.OutDirectory, "*.json"))
+        foreach (var file in Directory.GetFiles(Path.Combine(cli.OutDirectory, "results"), "*.json"))
         {
             Assert.DoesNotContain("\"teapot\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         }

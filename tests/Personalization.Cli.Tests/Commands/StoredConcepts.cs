@@ -25,7 +25,7 @@ internal static class StoredConcepts
         var outDir = Path.Combine(cli.OutDirectory, Guid.NewGuid().ToString("N")[..8]);
         var (exit, _, error) = await cli.RunAsync("recognize", "--owner", owner, "--out", outDir, photo);
         Assert.True(exit == 0, error);
-        var path = Assert.Single(Directory.GetFiles(outDir, "*.json"));
+        var path = Assert.Single(Directory.GetFiles(Path.Combine(outDir, "results"), "*.json"));
         return (path, JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject());
     }
 

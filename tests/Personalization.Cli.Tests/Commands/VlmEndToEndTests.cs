@@ -46,7 +46,7 @@ public sealed class VlmEndToEndTests
 
         var (code, _, err) = await cli.RunAsync([.. settings, "recognize", "--owner", "alice", "--out", cli.OutDirectory, CliRun.DreamBooth("dog", "01.jpg")]);
         Assert.True(code == 0, err);
-        var result = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(cli.OutDirectory, "*.json").Single())).RootElement;
+        var result = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(cli.OutDirectory, "results"), "*.json").Single())).RootElement;
         Assert.Equal("dog", result.GetProperty("concept").GetString());
         Assert.Equal("pairwise", result.GetProperty("stage").GetString());
         Assert.Equal(GoodCaption, result.GetProperty("caption").GetString());

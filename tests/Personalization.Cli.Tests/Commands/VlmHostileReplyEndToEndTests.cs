@@ -27,7 +27,7 @@ public sealed class VlmHostileReplyEndToEndTests
         Assert.True(recognizeExit == 0, recognizeError);
         Assert.True(askExit == 0, askError);
         Assert.DoesNotContain("Exception", enrolError + recognizeError + askError, StringComparison.Ordinal);
-        var trace = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(cli.OutDirectory, "*.json").Single())).RootElement.GetProperty("trace");
+        var trace = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(cli.OutDirectory, "results"), "*.json").Single())).RootElement.GetProperty("trace");
         Assert.StartsWith("offline fallback (model unavailable:", trace.GetProperty("caption_source").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(answer);
         Assert.NotEmpty(server.Requests);
@@ -50,7 +50,7 @@ public sealed class VlmHostileReplyEndToEndTests
 
         Assert.True(enrolExit == 0, enrolError);
         Assert.True(exit == 0, error);
-        var result = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(cli.OutDirectory, "*.json").Single())).RootElement;
+        var result = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(cli.OutDirectory, "results"), "*.json").Single())).RootElement;
         Assert.DoesNotContain("bobsecret", result.GetProperty("caption").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("named <bobsecret>, which was not recognised in this photo", result.GetProperty("trace").GetProperty("caption_source").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("bobsecret", await File.ReadAllTextAsync(Path.Combine(cli.OutDirectory, "report.html")), StringComparison.OrdinalIgnoreCase);
