@@ -177,26 +177,24 @@ public sealed class EnrollmentService(
     /// of the owner still uses.
     /// </summary>
     /// <returns>False when the owner has no such concept.</returns>
-    public async Task<bool> ForgetAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default)
-    {
-        var concepts = await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
-        var concept = concepts.FirstOrDefault(c => c.Name.Equals(name));
-        if (!await index.DeleteAsync(owner, name, cancellationToken).ConfigureAwait(false))
+    public Task<bool> ForgetAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default) =>
+        // The photos still in use are decided from the concepts as they are once the concept is gone, under the owner's
+        // lock where the index has one: an enrolment storing the same photo for another concept cannot come between.
+        index.DeleteAsync(owner, name, async (concept, remaining, token) =>
         {
-            return false;
-        }
-
-        if (images is not null && concept is not null)
-        {
-            var stillUsed = concepts.Where(c => !c.Name.Equals(name)).SelectMany(c => c.References).Select(r => r.ContentHash).ToHashSet(StringComparer.Ordinal);
-            foreach (var hash in concept.References.Select(r => r.ContentHash).Where(h => !stillUsed.Contains(h)))
+            if (images is null)
             {
-                await images.DeleteAsync(owner, hash, cancellationToken).ConfigureAwait(false);
+                return;
             }
-        }
 
-        return true;
-    }
+            var stillUsed = remaining
+                .SelectMany(c => c.References.Select(r => r.ContentHash).Concat((c.Negatives ?? []).Select(n => n.ContentHash)))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var hash in concept.References.Select(r => r.ContentHash).Distinct(StringComparer.Ordinal).Where(h => !stillUsed.Contains(h)))
+            {
+                await images.DeleteAsync(owner, hash, token).ConfigureAwait(false);
+            }
+        }, cancellationToken);
 
     private static string? Clean(string? text)
     {

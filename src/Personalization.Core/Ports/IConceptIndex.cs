@@ -15,6 +15,25 @@ public interface IConceptIndex
     Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Deletes the concept, then runs <paramref name="afterDelete"/> with it and the owner's remaining concepts (to drop
+    /// photos no concept uses any more). An index that can lock the owner runs both under the owner's lock, after the
+    /// index is written, so no enrolment can come between the decision and the deletion; this default has no lock.
+    /// </summary>
+    /// <returns>False when the owner has no such concept (and <paramref name="afterDelete"/> does not run).</returns>
+    async Task<bool> DeleteAsync(OwnerId owner, ConceptName name, Func<Concept, IReadOnlyList<Concept>, CancellationToken, Task> afterDelete, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(afterDelete);
+        if (await this.GetAsync(owner, name, cancellationToken).ConfigureAwait(false) is not { } concept
+            || !await DeleteAsync(owner, name, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await afterDelete(concept, await ListAsync(owner, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
     /// A read-modify-write of one concept: reads the owner's concept of that name (null when there is none), lets
     /// <paramref name="change"/> compute what replaces it, and writes that (null: write nothing). An index that can
     /// lock the owner (the embedded one: in this process and across processes) runs all of it under the owner's lock,

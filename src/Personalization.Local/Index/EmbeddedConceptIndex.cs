@@ -56,6 +56,22 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     public Task<bool> DeleteAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default) =>
         MutateAsync(owner, (list, _) => Task.FromResult(list.RemoveAll(c => c.Name.Equals(name)) > 0), cancellationToken);
 
+    /// <summary>The delete, the index write and <paramref name="afterDelete"/> all run under the owner's lock.</summary>
+    public Task<bool> DeleteAsync(OwnerId owner, ConceptName name, Func<Concept, IReadOnlyList<Concept>, CancellationToken, Task> afterDelete, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(afterDelete);
+        Concept? deleted = null;
+        return MutateAsync(
+            owner,
+            (list, _) =>
+            {
+                deleted = list.Find(c => c.Name.Equals(name));
+                return Task.FromResult(deleted is not null && list.Remove(deleted));
+            },
+            cancellationToken,
+            (list, token) => afterDelete(deleted!, list, token));
+    }
+
     /// <summary>The whole of it, <paramref name="change"/> included, runs under the owner's lock.</summary>
     public async Task<Concept?> UpdateAsync(OwnerId owner, ConceptName name, Func<Concept?, CancellationToken, Task<Concept?>> change, CancellationToken cancellationToken = default)
     {
@@ -152,7 +168,8 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         }
     }
 
-    private async Task<bool> MutateAsync(OwnerId owner, Func<List<Concept>, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
+    /// <param name="afterWrite">Runs after the index is written, still under the lock.</param>
+    private async Task<bool> MutateAsync(OwnerId owner, Func<List<Concept>, CancellationToken, Task<bool>> change, CancellationToken cancellationToken, Func<List<Concept>, CancellationToken, Task>? afterWrite = null)
     {
         var file = _paths.ConceptsFile(owner);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -168,6 +185,11 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         await ConceptIndexFile.WriteAsync(file, list, cancellationToken).ConfigureAwait(false);
         var written = new FileInfo(file);
         _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length);
+        if (afterWrite is not null)
+        {
+            await afterWrite(list, cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 }

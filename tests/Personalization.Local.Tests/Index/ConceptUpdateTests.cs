@@ -80,6 +80,46 @@ public sealed class ConceptUpdateTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_data.Path, "owners", "alice", "concepts.json")));
     }
 
+    // Forget decides which photos are unused in afterDelete: an enrolment of another index instance (another process)
+    // that starts meanwhile waits until it is done, and afterDelete sees the concepts as they are without the deleted one.
+    [Fact]
+    public async Task DeleteAsync_AfterDelete_RunsAfterTheWriteUnderTheOwnersLock()
+    {
+        using var index = NewIndex();
+        using var other = NewIndex();
+        await index.UpsertAsync([WithReferences(null, "aa01"), Simple(Alice, "dog", Random(4))]);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IReadOnlyList<Concept>? remaining = null;
+        Concept? deleted = null;
+        var updateRan = false;
+
+        var delete = ((IConceptIndex)index).DeleteAsync(Alice, Cat, async (concept, rest, _) =>
+        {
+            (deleted, remaining) = (concept, rest);
+            entered.SetResult();
+            await release.Task;
+        });
+        await entered.Task;
+        var update = ((IConceptIndex)other).UpdateAsync(Alice, ConceptName.Parse("dog"), (existing, _) =>
+        {
+            updateRan = true;
+            return Task.FromResult<Concept?>(null);
+        });
+        await Task.Delay(200); // give the update every chance to run early; it must not (the assertion is on order, not time)
+        var ranWhileDeleting = updateRan;
+        release.SetResult();
+        Assert.True(await delete);
+        await update;
+
+        Assert.False(ranWhileDeleting);
+        Assert.True(updateRan);
+        Assert.Equal("cat", deleted!.Name.Key);
+        Assert.Equal(["dog"], remaining!.Select(c => c.Name.Key));
+        using var fresh = NewIndex();
+        Assert.Equal(["dog"], (await fresh.ListAsync(Alice)).Select(c => c.Name.Key));
+    }
+
     private static Concept WithReferences(Concept? existing, string hash)
     {
         var concept = existing ?? Simple(Alice, "cat", Random(1)) with { References = [] };
