@@ -18,6 +18,9 @@ internal static class SettingKeys
     private static readonly string[] HostSections = ["Logging", "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME"];
     private static readonly Lazy<IReadOnlyDictionary<string, Type>> Sections = new(FindSections);
 
+    /// <summary>Every options class of the product's assemblies, by its <c>SectionName</c>.</summary>
+    internal static IReadOnlyDictionary<string, Type> OptionSections => Sections.Value;
+
     /// <summary>Throws <see cref="InvalidDataException"/> naming the first unknown <c>--set</c> key or unconvertible value.</summary>
     public static void Check(IConfiguration configuration, IEnumerable<string> setKeys)
     {

@@ -16,15 +16,15 @@ internal sealed class ProgressReporter(CliConsole console, string label, int tot
             return;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(_start).TotalSeconds;
-        var rate = elapsed > 0 ? _done / elapsed : 0;
-        var eta = rate > 0 ? (total - _done) / rate : 0;
         if (_done >= total)
         {
             status.Clear();
             return;
         }
 
+        var elapsed = Stopwatch.GetElapsedTime(_start).TotalSeconds;
+        var rate = elapsed > 0 ? _done / elapsed : 0;
+        var eta = rate > 0 ? (total - _done) / rate : 0;
         status.Show(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label} {_done}/{total}  {rate:F1}/s  ETA {eta:F0}s"));
     }
 }

@@ -18,10 +18,11 @@ internal sealed class StatusLine(TextWriter terminal)
     {
         lock (_gate)
         {
+            EraseShown();
             _text = text;
             if (!_lineOpen)
             {
-                terminal.Write(Erase + text);
+                terminal.Write(text);
                 terminal.Flush();
             }
         }
@@ -31,12 +32,7 @@ internal sealed class StatusLine(TextWriter terminal)
     {
         lock (_gate)
         {
-            if (_text is not null && !_lineOpen)
-            {
-                terminal.Write(Erase);
-                terminal.Flush();
-            }
-
+            EraseShown();
             _text = null;
         }
     }
@@ -51,12 +47,7 @@ internal sealed class StatusLine(TextWriter terminal)
 
         lock (_gate)
         {
-            if (_text is not null && !_lineOpen)
-            {
-                terminal.Write(Erase);
-                terminal.Flush();
-            }
-
+            EraseShown();
             target.Write(text);
             target.Flush();
             _lineOpen = text[^1] != '\n';
@@ -65,6 +56,16 @@ internal sealed class StatusLine(TextWriter terminal)
                 terminal.Write(_text);
                 terminal.Flush();
             }
+        }
+    }
+
+    /// <summary>Erases the status where it is drawn (not while a line of output is still open). Callers hold the gate.</summary>
+    private void EraseShown()
+    {
+        if (_text is not null && !_lineOpen)
+        {
+            terminal.Write(Erase);
+            terminal.Flush();
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class LabelVectorCache(IOptions<ModelOptions> options, ILogger<Lab
 {
     private static readonly byte[] Magic = "PLV1"u8.ToArray();
     private const int KeyBytes = 32;
+    private const int HeaderBytes = 4 + KeyBytes + 8; // magic, key, count, dimension
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <summary>The folder used: <c>Models:CacheDirectory</c>, else the user's local application data folder.</summary>
@@ -59,8 +60,7 @@ public sealed class LabelVectorCache(IOptions<ModelOptions> options, ILogger<Lab
             return null; // not there yet (or not readable): embed
         }
 
-        var header = Magic.Length + KeyBytes + 8;
-        if (bytes.Length != header + (count * dimension * sizeof(float))
+        if (bytes.Length != HeaderBytes + (count * dimension * sizeof(float))
             || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
             || !bytes.AsSpan(Magic.Length, KeyBytes).SequenceEqual(key)
             || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length + KeyBytes)) != count
@@ -70,7 +70,7 @@ public sealed class LabelVectorCache(IOptions<ModelOptions> options, ILogger<Lab
             return null;
         }
 
-        var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(header));
+        var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes));
         var vectors = new float[count][];
         for (var i = 0; i < count; i++)
         {
@@ -82,13 +82,12 @@ public sealed class LabelVectorCache(IOptions<ModelOptions> options, ILogger<Lab
 
     private async Task TryWriteAsync(string path, byte[] key, float[][] vectors, int dimension, CancellationToken cancellationToken)
     {
-        var header = Magic.Length + KeyBytes + 8;
-        var bytes = new byte[header + (vectors.Length * dimension * sizeof(float))];
+        var bytes = new byte[HeaderBytes + (vectors.Length * dimension * sizeof(float))];
         Magic.CopyTo(bytes, 0);
         key.CopyTo(bytes, Magic.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(Magic.Length + KeyBytes), vectors.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(Magic.Length + KeyBytes + 4), dimension);
-        var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(header));
+        var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes));
         for (var i = 0; i < vectors.Length; i++)
         {
             vectors[i].AsSpan(0, dimension).CopyTo(floats.Slice(i * dimension, dimension));

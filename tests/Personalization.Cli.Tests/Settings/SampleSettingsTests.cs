@@ -15,13 +15,7 @@ public sealed class SampleSettingsTests
     {
         var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json")))
             .RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var assemblies = new[] { "Personalization.Core", "Personalization.Models", "Personalization.Reasoning", "Personalization.Local", "Personalization.Azure", "personalize" }
-            .Select(Assembly.Load).ToList();
-
-        var sections = assemblies.SelectMany(a => a.GetTypes())
-            .Select(t => (Type: t, Section: t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
-            .Where(x => x.Section is not null)
-            .ToList();
+        var sections = SettingKeys.OptionSections.Select(x => (Type: x.Value, Section: x.Key)).ToList();
         var missing = sections
             .SelectMany(x => x.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.SetMethod!.IsPublic)

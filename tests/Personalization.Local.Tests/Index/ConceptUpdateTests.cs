@@ -93,10 +93,16 @@ public sealed class ConceptUpdateTests : IDisposable
         IReadOnlyList<Concept>? remaining = null;
         Concept? deleted = null;
         var updateRan = false;
+        var lockFree = true;
 
         var delete = ((IConceptIndex)index).DeleteAsync(Alice, Cat, async (concept, rest, _) =>
         {
             (deleted, remaining) = (concept, rest);
+            await using (var taken = OwnerLock.TryAcquire(Path.Combine(_data.Path, "owners", "alice", "concepts.json.lock")))
+            {
+                lockFree = taken is not null;
+            }
+
             entered.SetResult();
             await release.Task;
         });
@@ -106,12 +112,12 @@ public sealed class ConceptUpdateTests : IDisposable
             updateRan = true;
             return Task.FromResult<Concept?>(null);
         });
-        await Task.Delay(200); // give the update every chance to run early; it must not (the assertion is on order, not time)
         var ranWhileDeleting = updateRan;
         release.SetResult();
         Assert.True(await delete);
         await update;
 
+        Assert.False(lockFree);
         Assert.False(ranWhileDeleting);
         Assert.True(updateRan);
         Assert.Equal("cat", deleted!.Name.Key);
