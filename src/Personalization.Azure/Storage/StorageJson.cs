@@ -1,22 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Storage;
 
-/// <summary>How blobs and messages are written: snake_case like the CLI's results; vectors as base64 in analyses.</summary>
+/// <summary>How blobs and messages are written: the product's one dialect (<see cref="ProductJson"/>); vectors as base64 in analyses.</summary>
 public static class StorageJson
 {
-    public static JsonSerializerOptions Documents { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-    };
+    /// <summary>Result documents: the product's one dialect (<see cref="ProductJson"/>), as the CLI writes them.</summary>
+    public static JsonSerializerOptions Documents => ProductJson.Documents;
 
     /// <summary>Analyses hold ~10k floats; base64 keeps them about 4× smaller than number lists.</summary>
     public static JsonSerializerOptions Analyses { get; } = new()
@@ -24,13 +17,8 @@ public static class StorageJson
         Converters = { new Base64FloatArrayConverter() },
     };
 
-    /// <summary>Messages are read leniently (any casing), so hand-written requests work.</summary>
-    public static JsonSerializerOptions Messages { get; } = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>Messages: the same dialect on one line, read leniently (any casing), so hand-written requests work.</summary>
+    public static JsonSerializerOptions Messages => ProductJson.Compact;
 
     /// <summary>Writes a JSON blob (overwriting: a retried activity writes the same bytes again).</summary>
     public static async Task UploadAsync<T>(BlobContainerClient container, string name, T document, JsonSerializerOptions options, CancellationToken cancellationToken)

@@ -1,23 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Personalization.Core.Domain;
 
 namespace Personalization.Cli.Output;
 
-/// <summary>How the CLI writes JSON: snake_case, indented, enums as strings, atomically (temp file, then rename).</summary>
+/// <summary>How the CLI writes JSON: the product's one dialect (<see cref="ProductJson"/>), atomically (temp file, then rename).</summary>
 internal static class JsonOutput
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    public static JsonSerializerOptions Options => ProductJson.Documents;
 
     /// <summary>The same on one line (JSON Lines output).</summary>
-    public static JsonSerializerOptions CompactOptions { get; } = new(Options) { WriteIndented = false };
+    public static JsonSerializerOptions CompactOptions => ProductJson.Compact;
 
     /// <summary>Prints one document to <paramref name="writer"/> (stdout), as every <c>--json</c> that answers once does.</summary>
     public static Task PrintAsync<T>(TextWriter writer, T value)
