@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] && [ -f "$1/reference-boxes.csv" ] || { echo "usage: $0 BENCHMARK_DIR [--set KEY=VALUE …] (a folder made by make-benchmark)"; exit 2; }
 bench=$(realpath "$1"); shift
-dotnet build src/Personalization.Cli -c Release -v quiet -nologo >/dev/null
-personalize() { dotnet src/Personalization.Cli/bin/Release/net10.0/personalize.dll "$@"; }
+[ -n "${BIN:-}" ] || dotnet build src/Personalization.Cli -c Release -v quiet -nologo >/dev/null
+personalize() { dotnet "${BIN:-src/Personalization.Cli/bin/Release/net10.0}/personalize.dll" "$@"; }
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 for dir in "$bench"/concepts/*/; do

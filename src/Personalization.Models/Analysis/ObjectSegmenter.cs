@@ -9,7 +9,9 @@ namespace Personalization.Models.Analysis;
 /// with the chosen region, the photo around it taken as background, on a reduced copy (long side
 /// <see cref="WorkLongSide"/>). Gives the object's tight box and a foreground mask that keeps the room's keypoints out
 /// of the concept. Null when the region has no room around it or the cut is implausible (almost nothing or almost
-/// everything is foreground). Enrolment only; thread-safe (no shared state).
+/// everything is foreground). Of the foreground only the part that is most the subject is kept: its connected component
+/// that is large and near the region's centre, and anything inside that component's box. Enrolment only; thread-safe (no
+/// shared state).
 /// </summary>
 internal static class ObjectSegmenter
 {
@@ -93,6 +95,12 @@ internal static class ObjectSegmenter
             }
         }
 
+        // Something else in the foreground beside the subject (another object at the side of the photo) is not the subject.
+        if (count > 0)
+        {
+            (count, x0, y0, x1, y1) = KeepCentral(fg, width, height, rect);
+        }
+
         var share = count / (double)(rect.Width * rect.Height);
         if (share < 0.05 || share > 0.95)
         {
@@ -108,6 +116,86 @@ internal static class ObjectSegmenter
             (float)((x1 - x0 + 1) * toX),
             (float)((y1 - y0 + 1) * toY));
         return new SegmentedObject(box, fg, width, height, (float)(wx0 * s), (float)(wy0 * s), (float)toX, (float)toY);
+    }
+
+    /// <summary>
+    /// Keeps the foreground's connected component that is most the subject (large and near the region's centre) and any
+    /// other component inside its box: something else in the foreground beside the subject (another object at the side of
+    /// the photo) is not the subject. Clears the rest of <paramref name="fg"/>; gives the kept count and box.
+    /// </summary>
+    private static (int Count, int X0, int Y0, int X1, int Y1) KeepCentral(bool[] fg, int width, int height, Rect rect)
+    {
+        using var mask = new Mat(height, width, MatType.CV_8UC1, Scalar.All(0));
+        var bytes = new byte[fg.Length];
+        for (var i = 0; i < fg.Length; i++)
+        {
+            bytes[i] = fg[i] ? (byte)255 : (byte)0;
+        }
+
+        mask.SetArray(bytes);
+        using var opened = new Mat();
+        using (var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3)))
+        {
+            Cv2.MorphologyEx(mask, opened, MorphTypes.Open, kernel);
+        }
+
+        using var labels = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        var n = Cv2.ConnectedComponentsWithStats(opened, labels, stats, centroids, PixelConnectivity.Connectivity8, MatType.CV_32S);
+        var (cx, cy) = (rect.X + (rect.Width / 2.0), rect.Y + (rect.Height / 2.0));
+        var half = Math.Sqrt((rect.Width * rect.Width) + (rect.Height * rect.Height)) / 2;
+        var best = -1;
+        var bestValue = 0.0;
+        for (var k = 1; k < n; k++)
+        {
+            var area = stats.At<int>(k, (int)ConnectedComponentsTypes.Area);
+            var dx = centroids.At<double>(k, 0) - cx;
+            var dy = centroids.At<double>(k, 1) - cy;
+            var value = Math.Sqrt(area) * Math.Max(0.05, 1 - (Math.Sqrt((dx * dx) + (dy * dy)) / half));
+            if (value > bestValue)
+            {
+                (best, bestValue) = (k, value);
+            }
+        }
+
+        if (best < 0)
+        {
+            return (0, width, height, -1, -1);
+        }
+
+        var bx0 = stats.At<int>(best, (int)ConnectedComponentsTypes.Left);
+        var by0 = stats.At<int>(best, (int)ConnectedComponentsTypes.Top);
+        var bx1 = bx0 + stats.At<int>(best, (int)ConnectedComponentsTypes.Width) - 1;
+        var by1 = by0 + stats.At<int>(best, (int)ConnectedComponentsTypes.Height) - 1;
+        labels.GetArray(out int[] label);
+        var keep = new bool[n];
+        keep[best] = true;
+        for (var k = 1; k < n; k++)
+        {
+            var l = stats.At<int>(k, (int)ConnectedComponentsTypes.Left);
+            var t = stats.At<int>(k, (int)ConnectedComponentsTypes.Top);
+            var r = l + stats.At<int>(k, (int)ConnectedComponentsTypes.Width) - 1;
+            var b = t + stats.At<int>(k, (int)ConnectedComponentsTypes.Height) - 1;
+            keep[k] |= l >= bx0 && t >= by0 && r <= bx1 && b <= by1;
+        }
+
+        int count = 0, x0 = width, y0 = height, x1 = -1, y1 = -1;
+        for (var i = 0; i < fg.Length; i++)
+        {
+            fg[i] = keep[label[i]];
+            if (fg[i])
+            {
+                count++;
+                var (x, y) = (i % width, i / width);
+                x0 = Math.Min(x0, x);
+                y0 = Math.Min(y0, y);
+                x1 = Math.Max(x1, x);
+                y1 = Math.Max(y1, y);
+            }
+        }
+
+        return (count, x0, y0, x1, y1);
     }
 }
 

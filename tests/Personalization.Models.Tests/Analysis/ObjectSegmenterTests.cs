@@ -1,7 +1,9 @@
 using OpenCvSharp;
 using Personalization.Core.Domain;
 using Personalization.Models.Analysis;
+using Personalization.Models.Tests.Imaging;
 using Personalization.TestSupport;
+using SkiaSharp;
 
 namespace Personalization.Models.Tests.Analysis;
 
@@ -32,5 +34,26 @@ public sealed class ObjectSegmenterTests
             Assert.Equal(first.Box, c.Box);
             Assert.Equal(first.Mask, c.Mask);
         });
+    }
+
+    [Fact]
+    public void SomethingElseBesideTheSubject_IsLeftOutOfTheCut()
+    {
+        // A red subject in the middle of a grey, noisy room and a blue thing beside it, both inside the middle of the photo
+        // where the cut starts: the cut is the subject's, not one box around both (a corgi beside a plush bear).
+        var random = new Random(5);
+        var png = TestImages.Png(400, 300, (x, y) =>
+            x is >= 160 and < 240 && y is >= 110 and < 190 ? new SKColor(210, 40, 40)
+            : x is >= 262 and < 302 && y is >= 125 and < 175 ? new SKColor(40, 60, 220)
+            : new SKColor((byte)random.Next(100, 140), (byte)random.Next(100, 140), (byte)random.Next(100, 140)));
+        using var image = OnnxModels.Decoder().Decode(png);
+
+        var cut = ObjectSegmenter.Segment(image, new BoundingBox(80, 60, 240, 180));
+
+        Assert.NotNull(cut);
+        Assert.InRange(cut.Box.X, 150, 166);
+        Assert.InRange(cut.Box.X + cut.Box.Width, 234, 255);
+        Assert.True(cut.Contains(200, 150));
+        Assert.False(cut.Contains(282, 150, tolerance: 0));
     }
 }

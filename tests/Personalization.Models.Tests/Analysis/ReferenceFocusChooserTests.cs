@@ -56,4 +56,16 @@ public sealed class ReferenceFocusChooserTests
 
         Assert.Equal((ReferenceFocus.Found, new BoundingBox(10, 20, 100, 80)), (focus.Source, focus.Box));
     }
+
+    [Fact]
+    public void Choose_ADetectionOffTheMiddle_IsNotTheSubject()
+    {
+        // A car parked behind the subject, its centre a quarter of the photo's width from the middle: the subject itself is
+        // not a COCO class, so the middle of the photo (and its cut) is a better guess than the car.
+        var car = new Core.Domain.Detection(new BoundingBox(452, 83, 307, 131), 2, "car", 0.9f, 0.9f);
+
+        var focus = ReferenceFocusChooser.Choose(null, [car], 800, 600);
+
+        Assert.Equal(ReferenceFocus.Centre, focus.Source);
+    }
 }
