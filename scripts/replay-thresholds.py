@@ -8,8 +8,9 @@ then:
     scripts/replay-thresholds.py out/run-a [out/run-b ...] [--weights 0,0.3] [--min-inliers 3] [--cap 20]
 
 For each run and local weight w it prints the threshold T with the best F1 and the F1 at every T given with --at:
-score = global score + w * clamp((inliers - min) / (cap - min), 0, 1); the answer is the best-scoring candidate if
-score >= T, else none. Precision, recall and F1 are counted as `personalize eval` counts them."""
+score = global score + w * clamp((inliers - min) / (cap - min), 0, 1); the best-scoring candidate gains
+margin * (s1 - max(s2, floor)) for its lead over the next (Recognition:MarginWeight / MarginFloor; --margins 0 is off);
+the answer is that candidate if its score >= T, else none. Precision, recall and F1 are counted as `personalize eval` counts them."""
 import argparse
 import glob
 import json
@@ -32,15 +33,15 @@ def evidence(inliers, minimum, cap):
     return 0.0 if inliers <= minimum else min(1.0, (inliers - minimum) / (cap - minimum))
 
 
-def score(rows, weight, minimum, cap, threshold):
+def score(rows, weight, minimum, cap, threshold, margin=0.0, floor=0.65):
     positives = sum(1 for truth, _ in rows if truth)
     predicted = correct = top1 = 0
     for truth, candidates in rows:
-        best, best_score = None, float("-inf")
-        for concept, global_score, inliers in candidates:
-            s = global_score + weight * evidence(inliers, minimum, cap)
-            if s > best_score:
-                best, best_score = concept, s
+        ranked = sorted(((global_score + weight * evidence(inliers, minimum, cap), concept) for concept, global_score, inliers in candidates),
+                        key=lambda x: -x[0])
+        best, best_score = (ranked[0][1], ranked[0][0]) if ranked else (None, float("-inf"))
+        if ranked and margin > 0:
+            best_score += margin * (best_score - max(ranked[1][0] if len(ranked) > 1 else float("-inf"), floor))
         top1 += truth is not None and best == truth
         if best is not None and best_score >= threshold:
             predicted += 1
@@ -57,6 +58,8 @@ def main():
     parser.add_argument("--weights", default="0,0.3", help="local weights to try, comma-separated")
     parser.add_argument("--min-inliers", type=int, default=3)
     parser.add_argument("--cap", type=int, default=20)
+    parser.add_argument("--margins", default="0", help="lead weights to try (Recognition:MarginWeight), comma-separated")
+    parser.add_argument("--floor", type=float, default=0.65, help="Recognition:MarginFloor")
     parser.add_argument("--at", default="0.72,0.73,0.74,0.75", help="thresholds to print F1 at, comma-separated")
     args = parser.parse_args()
     thresholds = [t / 100 for t in range(40, 121)]
@@ -66,9 +69,10 @@ def main():
         if not rows:
             raise SystemExit(f"error: {run} holds no eval results (results/**/*.json)")
         for weight in (float(w) for w in args.weights.split(",")):
-            f1, p, r, top1, t = max(score(rows, weight, args.min_inliers, args.cap, t) + (t,) for t in thresholds)
-            at = " ".join(f"{x:.2f}:{score(rows, weight, args.min_inliers, args.cap, x)[0]:.3f}" for x in shown)
-            print(f"{run}  w={weight:g}  best T={t:.2f}: F1 {f1:.3f} P {p:.3f} R {r:.3f} top-1 {top1:.3f}  |  F1 at {at}")
+            for margin in (float(m) for m in args.margins.split(",")):
+                f1, p, r, top1, t = max(score(rows, weight, args.min_inliers, args.cap, t, margin, args.floor) + (t,) for t in thresholds)
+                at = " ".join(f"{x:.2f}:{score(rows, weight, args.min_inliers, args.cap, x, margin, args.floor)[0]:.3f}" for x in shown)
+                print(f"{run}  w={weight:g} margin={margin:g}  best T={t:.2f}: F1 {f1:.3f} P {p:.3f} R {r:.3f} top-1 {top1:.3f}  |  F1 at {at}")
 
 
 if __name__ == "__main__":

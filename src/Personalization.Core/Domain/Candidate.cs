@@ -7,7 +7,10 @@ namespace Personalization.Core.Domain;
 /// <param name="Inliers">Local-feature matches consistent with one similarity transform, best over the concept's
 /// references (0 when not verified).</param>
 /// <param name="MatchedBox">Where those inliers put the concept in the query (original pixels); null without a match.</param>
-/// <param name="GlobalScore">The fused global score before local evidence was added (equal to <paramref name="Score"/> without it).</param>
+/// <param name="GlobalScore">The fused global score before local evidence (and the lead's bonus) were added (equal to
+/// <paramref name="Score"/> without them).</param>
+/// <param name="Margin">For the best candidate, when <c>Recognition:MarginWeight</c> is on: its lead over the next concept
+/// (or over the floor), of which that weight was added to <paramref name="Score"/>; null otherwise.</param>
 public sealed record Candidate(
     ConceptName Concept,
     float Score,
@@ -17,4 +20,5 @@ public sealed record Candidate(
     int ReferenceRegion,
     int Inliers = 0,
     BoundingBox? MatchedBox = null,
-    float? GlobalScore = null);
+    float? GlobalScore = null,
+    float? Margin = null);

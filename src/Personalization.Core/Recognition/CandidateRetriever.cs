@@ -49,7 +49,24 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             scored = Verify(scored, concepts, query, cancellationToken);
         }
 
-        return [.. scored.Take(topK)];
+        return [.. WithMargin(scored, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
+    }
+
+    /// <summary>
+    /// The best candidate gains γ·(s₁ − max(s₂, floor)) for its lead over the next concept (<see cref="RecognitionOptions.MarginWeight"/>);
+    /// the others keep their scores, so the order does not change. <paramref name="ranked"/> is best first.
+    /// </summary>
+    public static IReadOnlyList<Candidate> WithMargin(IReadOnlyList<Candidate> ranked, float weight, float floor)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        if (weight <= 0 || ranked.Count == 0)
+        {
+            return ranked;
+        }
+
+        var lead = ranked[0].Score - Math.Max(ranked.Count > 1 ? ranked[1].Score : float.NegativeInfinity, floor);
+        var top = ranked[0] with { Score = ranked[0].Score + (weight * lead), Margin = lead, GlobalScore = ranked[0].GlobalScore ?? ranked[0].Score };
+        return [top, .. ranked.Skip(1)];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
@@ -100,13 +101,28 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         var inliers = request.Retrieval?.Inliers ?? 0;
         var local = (float)_options.LocalWeight * CandidateRetriever.LocalEvidence(inliers, _options.LocalMinInliers, _options.LocalInlierCap);
         var penalty = CandidateRetriever.ConfirmedPenalty(request.Candidate, (float)_options.ConfirmedPenalty);
-        var s = best + local - penalty;
+
+        // The best candidate's lead over the next concept counts as it does in retrieval (Recognition:MarginWeight).
+        var lead = request.Retrieval?.Margin is { } margin ? (float)_options.MarginWeight * margin : 0f;
+        var s = best + local - penalty + lead;
         var p = 1.0 / (1.0 + Math.Exp(-_options.PairwiseSlope * (s - _options.PairwiseMidpoint)));
-        var evidence = penalty > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} + local evidence {local:F3} ({inliers} inliers) − {penalty:F3} for its confirmed references → p = σ({_options.PairwiseSlope:F0}·({s:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}")
-            : local > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} + local evidence {local:F3} ({inliers} inliers) → p = σ({_options.PairwiseSlope:F0}·({s:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}")
-            : string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3} → p = σ({_options.PairwiseSlope:F0}·({best:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}");
+        var terms = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3}"));
+        if (local > 0)
+        {
+            terms.Append(CultureInfo.InvariantCulture, $" + local evidence {local:F3} ({inliers} inliers)");
+        }
+
+        if (penalty > 0)
+        {
+            terms.Append(CultureInfo.InvariantCulture, $" − {penalty:F3} for its confirmed references");
+        }
+
+        if (request.Retrieval?.Margin is { } m)
+        {
+            terms.Append(CultureInfo.InvariantCulture, $" + {lead:F3} for its lead of {m:F3} over the next concept");
+        }
+
+        var evidence = terms.Append(CultureInfo.InvariantCulture, $" → p = σ({_options.PairwiseSlope:F0}·({s:F3} − {_options.PairwiseMidpoint:F2})) = {p:F3}").ToString();
         return Task.FromResult(new PairwiseJudgement(request.Candidate.Name, (float)p, evidence));
     }
 

@@ -98,6 +98,24 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     }
 
     [Fact]
+    public async Task ComparePairAsync_TheBestCandidatesLead_CountsAsInRetrieval()
+    {
+        // At the midpoint the logistic is one half; the retrieval's lead over the next concept (weight 0.5 by default)
+        // lifts the best candidate as it lifted its retrieval score, and the evidence says so.
+        var concept = Concept("bo", referenceVectors: [[1, 0, 0]]);
+        var midpoint = (float)new RecognitionOptions().PairwiseMidpoint;
+        var query = Analysis([Region(AtCosine(midpoint))]);
+        var retrieval = new Candidate(concept.Name, midpoint, midpoint, 0, 0, 0, Margin: 0.1f);
+
+        var plain = await _reasoner.ComparePairAsync(new PairwiseRequest(query, concept));
+        var leading = await _reasoner.ComparePairAsync(new PairwiseRequest(query, concept, Retrieval: retrieval));
+
+        Assert.Equal(0.5f, plain.Probability, 2);
+        Assert.True(leading.Probability > 0.7f, leading.Evidence);
+        Assert.Contains("lead of 0.100", leading.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComparePairAsync_SeveralRegions_UsesTheBestMatchingPair()
     {
         var concept = Concept("bo", referenceVectors: [[0, 0, 1], [1, 0, 0]]);
