@@ -88,11 +88,11 @@ public sealed class RecognitionOptions
     /// best or within 0.02 of best on every benchmark measured but one (synthetic, no box: 0.017 below; docs/thresholds.md).
     /// on every benchmark measured (docs/thresholds.md).
     /// </summary>
-    [Range(-1.0, 1.0)]
+    [Range(-1.0, 3.0)]
     public double RejectBelow { get; set; } = 0.75;
 
     /// <summary>When reasoning and verification agree, the winner still needs this pairwise-free confidence.</summary>
-    [Range(-1.0, 1.0)]
+    [Range(-1.0, 3.0)]
     public double AcceptAbove { get; set; } = 0.75;
 
     /// <summary>

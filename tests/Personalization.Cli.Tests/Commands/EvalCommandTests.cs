@@ -53,11 +53,11 @@ public sealed class EvalCommandTests
         }
 
         var outDir = Path.Combine(cli.OutDirectory, "eval");
-        var (exit, output, error) = await cli.RunAsync("eval", "--dataset", dataset, "--negatives", negatives, "--out", outDir, "--compare", "Recognition:RejectBelow=0.99", "--compare", "Recognition:LocalWeight=0");
+        var (exit, output, error) = await cli.RunAsync("eval", "--dataset", dataset, "--negatives", negatives, "--out", outDir, "--compare", "Recognition:RejectBelow=3", "--compare", "Recognition:LocalWeight=0");
 
         Assert.True(exit == 0, error);
         Assert.Contains("baseline", output, StringComparison.Ordinal);
-        Assert.Contains("Recognition:RejectBelow=0.99", output, StringComparison.Ordinal);
+        Assert.Contains("Recognition:RejectBelow=3", output, StringComparison.Ordinal);
         var baseline = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json"))).RootElement;
         var strict = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "compare", "summary.json"))).RootElement;
         Assert.Equal(8, baseline.GetProperty("images").GetInt32());
