@@ -1,17 +1,12 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Personalization.Azure;
-using Personalization.Core;
-using Personalization.Local;
-using Personalization.Models;
-using Personalization.Reasoning;
+using Personalization.Hosting;
 
+// The Azure adapters first (blob stores, triggers' handlers, Search and Service Bus when configured), then the one
+// composition every host uses: the Reasoning__* settings choose the reasoner here exactly as in the CLI and the worker.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.AddAzureWorkflow();
-builder.Services
-    .AddPersonalizationCore()
-    .AddOnnxModels()
-    .AddOfflineReasoner()
-    .AddEmbeddedDefaults();
+builder.AddPersonalization();
 builder.Build().Run();

@@ -20,7 +20,7 @@ public static class AzureHostExtensions
     /// <summary>
     /// The event-driven workflow over Azure Storage: the blob-backed analysis store (shared between activities),
     /// the trigger handlers, the activities' services, and, when their sections are configured, Azure AI Search and
-    /// Service Bus. Register before <c>AddPipeline</c>'s embedded defaults (those only fill what is left).
+    /// Service Bus. Register before <c>AddPersonalization</c>'s embedded defaults (those only fill what is left).
     /// Identity: <see cref="DefaultAzureCredential"/> wherever no connection string is set.
     /// </summary>
     public static IHostApplicationBuilder AddAzureWorkflow(this IHostApplicationBuilder builder)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Personalization.Hosting;
+
 namespace Personalization.Cli;
 
 /// <summary>
@@ -63,7 +65,7 @@ internal static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // A command's own services (the worker's Azure adapters) go first: the pipeline's embedded defaults only fill gaps.
         configure?.Invoke(builder);
-        builder.AddPipeline();
+        builder.AddPersonalization();
         return builder.Build();
     }
 

@@ -6,17 +6,14 @@ using Microsoft.Extensions.Hosting;
 using Personalization.Azure;
 using Personalization.Azure.Storage;
 using Personalization.Azure.Workflows;
-using Personalization.Core;
-using Personalization.Local;
-using Personalization.Models;
-using Personalization.Reasoning;
+using Personalization.Hosting;
 using Personalization.TestSupport;
 
 namespace Personalization.Functions.Tests;
 
 /// <summary>
-/// The Functions app's services as <c>Program.cs</c> registers them (the Azure workflow, then the core, the ONNX
-/// models, the offline reasoner and the embedded defaults), with the durable task backend in memory as the CLI's
+/// The Functions app's services as <c>Program.cs</c> registers them (the Azure workflow, then the one composition every
+/// host uses, <c>AddPersonalization</c>), with the durable task backend in memory as the CLI's
 /// local worker hosts it, on Azurite with containers and queues of its own. <see cref="Api"/> is activated from the
 /// container the way the Functions worker activates a function class.
 /// </summary>
@@ -46,7 +43,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite)
+    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var connectionString = (await azurite.GetAsync()).ConnectionString;
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -68,15 +65,16 @@ internal sealed class FunctionsApp : IAsyncDisposable
             settings["Models:Directories:0"] = SharedData.ModelsDirectory;
         }
 
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddAzureWorkflow();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
-        builder.Services
-            .AddPersonalizationCore()
-            .AddOnnxModels()
-            .AddOfflineReasoner()
-            .AddEmbeddedDefaults();
+        builder.AddPersonalization();
         var host = builder.Build();
         try
         {
