@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Personalization.Azure.Events;
 using Personalization.Azure.Handlers;
+using Personalization.Azure.Http;
 using Personalization.Azure.Messaging;
 using Personalization.Azure.Search;
 using Personalization.Azure.Storage;
@@ -47,7 +48,10 @@ public static class AzureHostExtensions
         services.TryAddSingleton<BulkRequestHandler>();
         services.TryAddSingleton<PreferenceRequestHandler>();
         services.TryAddSingleton<ConceptCatalog>();
-        services.TryAddSingleton<FeedbackHandler>();
+        services.TryAddSingleton<IReferencePhotos, BlobReferencePhotos>();
+        services.TryAddSingleton<IPhotoSubmissions, BlobPhotoSubmissions>();
+        services.TryAddSingleton<IUploadedPhotos, BlobUploadedPhotos>();
+        services.AddHttpApi();
 
         builder.AddAzureSearch();
         builder.AddServiceBus();
