@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Personalization.Azure.Http;
+
+namespace Personalization.Cli.Serve;
+
+public static class ServeHostExtensions
+{
+    /// <summary>
+    /// The HTTP API's handlers over local ports: enrolment at once, photos and results in the data folder, recognition on an
+    /// in-process queue. Register before <c>AddPipeline</c>, which adds the services these use.
+    /// </summary>
+    public static IHostApplicationBuilder AddLocalHttpApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddMvcCore(); // executes the handlers' action results, as the Functions host does
+        services.TryAddSingleton<ServeDataPaths>();
+        services.TryAddSingleton<RecognitionQueue>();
+        services.TryAddSingleton<IPhotoSubmissions>(sp => sp.GetRequiredService<RecognitionQueue>());
+        services.TryAddSingleton<IJobStatuses>(sp => sp.GetRequiredService<RecognitionQueue>());
+        services.TryAddSingleton<IUploadedPhotos, FileUploadedPhotos>();
+        services.TryAddSingleton<IReferencePhotos, DirectReferencePhotos>();
+        services.AddHostedService<RecognitionQueueWorker>();
+        services.AddHttpApi();
+        return builder;
+    }
+}
