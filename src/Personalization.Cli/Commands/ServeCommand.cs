@@ -64,7 +64,7 @@ internal static class ServeCommand
             {
                 await app.StartAsync(ct).ConfigureAwait(false);
             }
-            catch (IOException e)
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
             {
                 await console.Error.WriteLineAsync($"error: cannot listen on {TerminalText.Escape(string.Join(";", addresses))}: {TerminalText.Escape(e.Message)}").ConfigureAwait(false);
                 return ExitCodes.Fatal;

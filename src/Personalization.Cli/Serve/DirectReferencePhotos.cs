@@ -15,8 +15,14 @@ internal sealed class DirectReferencePhotos(EnrollmentService enrollment) : IRef
         OwnerId owner, ConceptName name, IReadOnlyList<ReferenceUpload> uploads, string? category, string? description, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploads);
-        // Ids must be unique per request (the boxes are keyed by them): the position, then the name as sent.
-        var ids = uploads.Select((u, i) => $"{i + 1}:{Path.GetFileName(u.FileName)}").ToList();
+        // Ids must be unique per request (the boxes are keyed by them): the name as sent, numbered when it repeats.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ids = uploads.Select((u, i) =>
+        {
+            var name = Path.GetFileName(u.FileName);
+            name = name.Length == 0 ? "photo.jpg" : name;
+            return seen.Add(name) ? name : $"{name}#{i + 1}";
+        }).ToList();
         var boxes = new Dictionary<string, BoundingBox>(StringComparer.Ordinal);
         for (var i = 0; i < uploads.Count; i++)
         {
