@@ -55,7 +55,8 @@ public sealed class AzureSearchImageIndex(SearchClient client, SearchServiceOpti
         await foreach (var result in response.Value.GetResultsAsync().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var document = result.Document;
-            if (!string.Equals(document.GetString("owner"), owner.Value, StringComparison.Ordinal) || document.GetString("concepts") is not { } payload)
+            // A photo not recognised yet has no concepts (the service returns null for the field, or leaves it out).
+            if (!string.Equals(document.GetString("owner"), owner.Value, StringComparison.Ordinal) || !document.TryGetValue("concepts", out var stored) || stored is not string payload)
             {
                 continue;
             }
