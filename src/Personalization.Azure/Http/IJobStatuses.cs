@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Http;
@@ -9,6 +8,3 @@ public interface IJobStatuses
     /// <returns>The job's status, or null when there is no such job or it is another owner's.</returns>
     Task<JobStatus?> GetAsync(OwnerId owner, string instanceId, CancellationToken cancellationToken = default);
 }
-
-/// <param name="Status">As durable task names it: <c>Pending</c>, <c>Running</c>, <c>Completed</c>, <c>Failed</c>.</param>
-public sealed record JobStatus(string InstanceId, string Status, JsonNode? Progress, JsonNode? Output, string? Error);

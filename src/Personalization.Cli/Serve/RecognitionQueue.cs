@@ -81,15 +81,3 @@ internal sealed class RecognitionQueue(ServeDataPaths paths) : IPhotoSubmissions
         public volatile string? Error;
     }
 }
-
-/// <summary>A photo waiting for recognition: its job id, owner and path under the owner's uploads.</summary>
-internal sealed record QueuedPhoto(string InstanceId, OwnerId Owner, string Path);
-
-/// <summary>The job states, named as durable task names them.</summary>
-internal static class JobStates
-{
-    public const string Pending = "Pending";
-    public const string Running = "Running";
-    public const string Completed = "Completed";
-    public const string Failed = "Failed";
-}

@@ -36,10 +36,3 @@ public sealed record IndexedImage(
         return new IndexedImage(owner, analysis.ContentHash, path, labels, whole?.ImageVector ?? [], whole?.TextVector ?? []);
     }
 }
-
-/// <summary>A concept recognised in an indexed image: its name as enrolled, how sure, where.</summary>
-public sealed record IndexedConcept(string Name, float Confidence, BoundingBox? Box);
-
-/// <summary>One image a query found: where it lives, its content hash, and every concept recognised in it.</summary>
-/// <param name="Confidence">The queried concept's confidence in it (0 for a query without a concept).</param>
-public sealed record FoundImage(string Path, string ContentHash, float Confidence, IReadOnlyList<IndexedConcept> Concepts);

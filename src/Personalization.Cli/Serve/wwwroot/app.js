@@ -206,18 +206,23 @@ const waitJob = (instanceId) => new Promise((resolve, reject) => {
 
 $('upload-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const files = [...$('upload-files').files];
+  const isImage = (f) => /\.(jpe?g|png|webp|gif|bmp)$/i.test(f.name);
+  const files = [...$('upload-files').files, ...[...$('upload-folder').files].filter(isImage)];
+  if (files.length === 0) { say('choose photos or a folder of photos', true); return; }
   const bar = $('upload-progress');
   bar.hidden = false; bar.max = files.length; bar.value = 0;
   $('upload-submit').disabled = true;
   const rows = files.map((file) => {
-    const li = el('li', { dataset: { status: 'Uploading', file: file.name } }, `${file.name}: uploading…`);
+    const li = el('li', { dataset: { status: 'Uploading', file: file.webkitRelativePath || file.name } }, `${file.webkitRelativePath || file.name}: uploading…`);
     $('upload-list').append(li);
     return li;
   });
-  await Promise.all(files.map(async (file, i) => {
+  // A few uploads at a time (the server queues them anyway): a folder of hundreds does not open hundreds of requests.
+  const uploadOne = async (file, i) => {
     const li = rows[i];
-    const path = `web/${file.name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '') || 'photo.jpg'}`;
+    // The folder's own layout is kept (webkitRelativePath), each segment reduced to safe characters.
+    const segments = (file.webkitRelativePath || file.name).split('/').map((s) => s.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '')).filter((s) => s.length > 0);
+    const path = `web/${segments.join('/') || 'photo.jpg'}`;
     try {
       const accepted = await call('POST', api(`images/${encodePath(path)}`), file, { 'Content-Type': file.type || 'application/octet-stream' });
       li.dataset.status = 'Pending'; li.textContent = `${file.name}: recognising…`;
@@ -230,8 +235,12 @@ $('upload-form').addEventListener('submit', async (event) => {
       li.dataset.status = 'Failed'; li.textContent = `${file.name}: ${e.message}`;
     }
     bar.value += 1;
-  }));
+  };
+  let next = 0;
+  const worker = async () => { while (next < files.length) { const i = next++; await uploadOne(files[i], i); } };
+  await Promise.all(Array.from({ length: Math.min(4, files.length) }, worker));
   $('upload-submit').disabled = false;
+  $('upload-form').reset();
   say(`${files.length} photo(s) processed`);
 });
 
