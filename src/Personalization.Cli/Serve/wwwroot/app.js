@@ -99,9 +99,17 @@ $('owner-form').addEventListener('submit', (event) => {
   if (location.hash === '' || location.hash === '#concepts') render(); else location.hash = '#concepts';
 });
 
+// ---- find: the photos of a concept, by name ----
+$('find-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const name = $('find-input').value.trim();
+  if (name) location.hash = `#concept/${encodeURIComponent(name)}`;
+});
+
 // ---- concepts ----
 async function renderConcepts() {
   const concepts = await call('GET', api('concepts'));
+  $('concept-names').replaceChildren(...concepts.map((c) => el('option', { value: c.name })));
   $('concepts-empty').hidden = concepts.length > 0;
   $('concept-list').replaceChildren(...concepts.map((c) => {
     const refs = el('div', { className: 'refs' }, ...c.photos.map((p) => photoWithBoxes(api(`references/${p.contentHash}`), p.box ? [{ name: c.name, box: p.box }] : [])));
