@@ -50,7 +50,7 @@ public sealed class HttpApi(ConceptEndpoints concepts, ImageEndpoints images, Bu
             return new BadRequestObjectResult(new { error });
         }
 
-        var (text, bad) = await HttpJson.ReadOwnedRequestAsync(request, id, cancellationToken).ConfigureAwait(false);
+        var (text, bad) = await OwnedJson.ReadAsync(request, id, cancellationToken).ConfigureAwait(false);
         if (text is null)
         {
             return bad!;

@@ -41,6 +41,8 @@ public static class AzureHostExtensions
         services.TryAddSingleton<ExistingResults>();
         services.TryAddSingleton<RecognitionActivities>();
         services.TryAddSingleton<BulkActivities>();
+        services.TryAddSingleton<IOwnerImages, BlobOwnerImages>();
+        services.TryAddSingleton<PreferenceSteps>();
         services.TryAddSingleton<PreferenceActivities>();
         services.TryAddSingleton<WorkerStopping>();
         services.TryAddSingleton<ImageBlobHandler>();

@@ -17,4 +17,6 @@ public static class ApiRoutes
     public const string Gallery = "owners/{owner}/gallery";
     public const string Reference = "owners/{owner}/references/{hash}";
     public const string Job = "owners/{owner}/jobs/{instanceId}";
+    public const string Preferences = "owners/{owner}/preferences";
+    public const string PreferenceResult = "owners/{owner}/preferences/{requestId}";
 }

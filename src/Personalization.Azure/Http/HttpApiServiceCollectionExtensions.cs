@@ -15,6 +15,7 @@ public static class HttpApiServiceCollectionExtensions
         services.TryAddSingleton<ConceptEndpoints>();
         services.TryAddSingleton<ImageEndpoints>();
         services.TryAddSingleton<FeedbackEndpoints>();
+        services.TryAddSingleton<PreferenceEndpoints>();
         services.TryAddSingleton<FeedbackHandler>();
         return services;
     }

@@ -27,8 +27,10 @@ internal static class ApiEndpointRouteBuilderExtensions
         api.MapGet(ApiRoutes.Photos, (HttpContext c, string owner, string? path, ImageEndpoints e) => Run(c, e.GetPhotoAsync(c.Request, owner, path ?? string.Empty, c.RequestAborted)));
         api.MapGet(ApiRoutes.Gallery, (HttpContext c, string owner, ImageEndpoints e) => Run(c, e.GalleryAsync(c.Request, owner, c.RequestAborted)));
         api.MapGet(ApiRoutes.Reference, (HttpContext c, string owner, string hash, ImageEndpoints e) => Run(c, e.GetReferenceAsync(c.Request, owner, hash, c.RequestAborted)));
-        api.MapGet(ApiRoutes.Job, (HttpContext c, string owner, string instanceId, ImageEndpoints e, RecognitionQueue jobs) =>
+        api.MapGet(ApiRoutes.Job, (HttpContext c, string owner, string instanceId, ImageEndpoints e, IJobStatuses jobs) =>
             Run(c, e.GetStatusAsync(c.Request, owner, instanceId, jobs, c.RequestAborted)));
+        api.MapPost(ApiRoutes.Preferences, (HttpContext c, string owner, PreferenceEndpoints e, IPreferenceJobs jobs) => Run(c, e.SubmitAsync(c.Request, owner, jobs, c.RequestAborted)));
+        api.MapGet(ApiRoutes.PreferenceResult, (HttpContext c, string owner, string requestId, PreferenceEndpoints e) => Run(c, e.GetResultAsync(c.Request, owner, requestId, c.RequestAborted)));
         api.MapFallback((HttpContext c) => Run(c, Task.FromResult<IActionResult>(new NotFoundObjectResult(new { error = "no such route" }))));
     }
 

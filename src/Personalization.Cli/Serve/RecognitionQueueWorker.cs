@@ -15,7 +15,7 @@ namespace Personalization.Cli.Serve;
 /// index. A job that fails is marked failed with its one-line reason and the queue goes on.
 /// </summary>
 internal sealed partial class RecognitionQueueWorker(
-    RecognitionQueue queue, RecognitionService recognition, IImageIndex images, ServeDataPaths paths, ILogger<RecognitionQueueWorker> logger) : BackgroundService
+    RecognitionQueue queue, LocalJobs jobs, RecognitionService recognition, IImageIndex images, ServeDataPaths paths, ILogger<RecognitionQueueWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,17 +23,17 @@ internal sealed partial class RecognitionQueueWorker(
         {
             await foreach (var photo in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                queue.Mark(photo.InstanceId, JobStates.Running);
+                jobs.Mark(photo.InstanceId, JobStates.Running);
                 try
                 {
                     var (concept, error) = await RecognizeAsync(photo, stoppingToken).ConfigureAwait(false);
-                    queue.Mark(photo.InstanceId, error is null ? JobStates.Completed : JobStates.Failed, concept, error);
+                    jobs.Mark(photo.InstanceId, error is null ? JobStates.Completed : JobStates.Failed, concept, error);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One photo's failure is that job's status, said once in the log; the server and the queue go on.
                     Log.JobFailed(logger, photo.Owner.Value, photo.Path, e.Message);
-                    queue.Mark(photo.InstanceId, JobStates.Failed, error: e.Message);
+                    jobs.Mark(photo.InstanceId, JobStates.Failed, error: e.Message);
                 }
             }
         }

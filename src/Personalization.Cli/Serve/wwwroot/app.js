@@ -3,7 +3,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const views = ['start', 'concepts', 'upload', 'gallery', 'concept', 'result'];
+const views = ['start', 'concepts', 'upload', 'gallery', 'prefer', 'concept', 'result'];
 let owner = localStorage.getItem('owner');
 
 function el(tag, props, ...children) {
@@ -69,6 +69,7 @@ async function render() {
   const arg = rest.join('/');
   try {
     if (view === 'upload') show('upload');
+    else if (view === 'prefer') show('prefer');
     else if (view === 'gallery') { show('gallery'); await renderGallery(); }
     else if (view === 'concept' && arg) { show('concept'); await renderConcept(arg); }
     else if (view === 'result' && arg) { show('result'); await renderResult(arg); }
@@ -251,6 +252,59 @@ $('upload-form').addEventListener('submit', async (event) => {
   $('upload-form').reset();
   say(`${files.length} photo(s) processed`);
 });
+
+// ---- preferences: liked/disliked references, two candidates, the verdict per dimension ----
+const dimensions = ['art style', 'colour', 'detail', 'art medium', 'saturation'];
+const dimensionName = (d) => (typeof d === 'number' ? dimensions[d] || String(d) : String(d));
+
+$('prefer-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const requestId = `web-${Date.now()}`;
+  const upload = async (file, role) => {
+    const path = `pref/${requestId}/${role}-${file.name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '') || 'photo.jpg'}`;
+    await call('POST', api(`images/${encodePath(path)}`), file, { 'Content-Type': file.type || 'application/octet-stream' });
+    return path;
+  };
+  $('prefer-submit').disabled = true;
+  say('judging…');
+  try {
+    const liked = await Promise.all([...$('prefer-liked').files].map((f) => upload(f, 'liked')));
+    const disliked = await Promise.all([...$('prefer-disliked').files].map((f) => upload(f, 'disliked')));
+    const a = await upload($('prefer-a').files[0], 'a');
+    const b = await upload($('prefer-b').files[0], 'b');
+    const accepted = await call('POST', api('preferences'), JSON.stringify({ request_id: requestId, liked, disliked, pairs: [{ a, b }] }), { 'Content-Type': 'application/json' });
+    const job = await waitJob(accepted.instanceId);
+    if (job.status !== 'Completed') throw new Error(job.error || 'the request failed');
+    const result = await call('GET', api(`preferences/${encodeURIComponent(requestId)}`));
+    renderVerdict(result, a, b);
+    say('judged');
+  } catch (e) {
+    say(e.message, true);
+  } finally {
+    $('prefer-submit').disabled = false;
+  }
+});
+
+function renderVerdict(result, a, b) {
+  const pair = result.pairs[0];
+  const photoA = el('figure', {}, el('img', { alt: '', src: api(`photos/${encodePath(a)}`) }), el('figcaption', {}, 'A'));
+  const photoB = el('figure', {}, el('img', { alt: '', src: api(`photos/${encodePath(b)}`) }), el('figcaption', {}, 'B'));
+  $('prefer-photo-a').replaceChildren(photoA);
+  $('prefer-photo-b').replaceChildren(photoB);
+  const verdict = pair.verdict;
+  $('prefer-verdict').dataset.preferred = verdict ? verdict.preferred : '';
+  if (!verdict) {
+    $('prefer-verdict').textContent = `No verdict: ${pair.error || result.profile.error || 'unknown reason'}`;
+    $('prefer-dimensions').replaceChildren();
+  } else {
+    (verdict.preferred === 'A' ? photoA : photoB).classList.add('preferred');
+    $('prefer-verdict').textContent = `You would prefer ${verdict.preferred} (confidence ${fixed(verdict.confidence)})`;
+    table($('prefer-dimensions'), verdict.dimensions.map((d) => ({ dimension: dimensionName(d.dimension), score_a: d.score_a, score_b: d.score_b, weight: d.weight, why: d.reason })),
+      ['dimension', 'score_a', 'score_b', 'weight', 'why']);
+  }
+  table($('prefer-profile'), (result.profile.dimensions || []).map((d) => ({ dimension: dimensionName(d.dimension), likes: d.likes.join(', '), dislikes: d.dislikes.join(', '), weight: d.weight })),
+    ['dimension', 'likes', 'dislikes', 'weight']);
+}
 
 // ---- gallery, concept page, result ----
 async function renderGallery() {
