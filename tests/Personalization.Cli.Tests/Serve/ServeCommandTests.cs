@@ -131,6 +131,39 @@ public sealed class ServeCommandTests(ServeFixture serve) : IClassFixture<ServeF
     }
 
     [SharedFact]
+    public async Task Preferences_OfSubmittedPhotos_AreJudgedInProcess_AndOnlyTheirOwnerSeesTheVerdict()
+    {
+        using var client = serve.Client();
+        foreach (var (subject, file, path) in new[] { ("dog", "01.jpg", "pref/liked-1.jpg"), ("dog", "02.jpg", "pref/liked-2.jpg"), ("cat", "00.jpg", "pref/disliked.jpg"), ("teapot", "00.jpg", "pref/a.jpg"), ("teapot", "01.jpg", "pref/b.jpg") })
+        {
+            (await client.PostAsync($"api/owners/dana/images/{path}", new ByteArrayContent(await File.ReadAllBytesAsync(ServeFixture.DreamBooth(subject, file))))).EnsureSuccessStatusCode();
+        }
+
+        var bad = await client.PostAsync("api/owners/dana/preferences", Json(new { pairs = Array.Empty<object>() }));
+        var submitted = await client.PostAsync("api/owners/dana/preferences", Json(new
+        {
+            request_id = "r1",
+            liked = new[] { "pref/liked-1.jpg", "pref/liked-2.jpg" },
+            disliked = new[] { "pref/disliked.jpg" },
+            pairs = new[] { new { a = "pref/a.jpg", b = "pref/b.jpg" }, new { a = "pref/a.jpg", b = "pref/missing.jpg" } },
+        }));
+        var instanceId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString()!;
+        var status = await ServeFixture.WaitForJobAsync(client, "dana", instanceId);
+        var result = await client.GetFromJsonAsync<JsonElement>("api/owners/dana/preferences/r1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        Assert.Equal("Completed", status);
+        Assert.Equal(1, result.GetProperty("judged").GetInt32());
+        Assert.Contains(result.GetProperty("pairs")[0].GetProperty("preferred").GetString(), new[] { "A", "B" });
+        Assert.Equal(5, result.GetProperty("pairs")[0].GetProperty("verdict").GetProperty("dimensions").GetArrayLength());
+        Assert.Contains("not found", result.GetProperty("pairs")[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/owners/erin/preferences/r1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"api/owners/erin/jobs/{instanceId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("api/owners/dana/preferences/.hidden")).StatusCode);
+    }
+
+    [SharedFact]
     public async Task Serve_PortInUse_IsOneErrorLineAndExit2()
     {
         await using var second = ServeProcess.Launch(Directory.CreateTempSubdirectory("serve-tests-").FullName, ["serve", "--urls", serve.BaseUri.GetLeftPart(UriPartial.Authority)]);

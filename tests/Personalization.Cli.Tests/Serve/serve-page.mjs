@@ -1,6 +1,7 @@
 // Drives `personalize serve`'s web page in Debian's Chromium through playwright-core (no browser download):
 // enrol a DreamBooth subject by drawing its box, upload three photos (two of it, one of another subject), check the concept
-// page lists the subject's photos and not the other, confirm one, reject one, look at a result's decision trail, and check
+// page lists the subject's photos and not the other, confirm one, reject one, look at a result's decision trail, ask the
+// preference judge, and check
 // that a second owner sees nothing of the first. Every wait is on a condition; screenshots go to $SCREENSHOTS.
 // Environment: PLAYWRIGHT_CORE (the package folder), BASE_URL, SCREENSHOTS, REFERENCE, SUBJECT_PHOTOS (two, ':'-separated),
 // OTHER_PHOTO, CHROMIUM.
@@ -100,6 +101,18 @@ try {
   if (!answer.includes('<bo>')) fail(`the result view says: ${answer}`);
   await shot(page, '7-result');
 
+  // The preference judge: liked and disliked references, two candidates, a verdict with its five dimensions.
+  await page.click('#nav-prefer');
+  await page.setInputFiles('#prefer-liked', subjectPhotos);
+  await page.setInputFiles('#prefer-disliked', [otherPhoto]);
+  await page.setInputFiles('#prefer-a', [subjectPhotos[0]]);
+  await page.setInputFiles('#prefer-b', [otherPhoto]);
+  await page.click('#prefer-submit');
+  await page.waitForFunction(() => document.querySelectorAll('#prefer-dimensions tr').length === 6 || /No verdict/.test(document.querySelector('#prefer-verdict').textContent));
+  const verdict = await page.textContent('#prefer-verdict');
+  if (!/prefer [AB]/.test(verdict)) fail(`the preference judge says: ${verdict}`);
+  await shot(page, '8-preferences');
+
   // Owner B sees nothing of A's: no concepts, an empty gallery, no photos of <bo>, no result, no photo bytes.
   await page.goto(`${base}#concepts`);
   await page.fill('#owner-input', 'bob');
@@ -117,7 +130,7 @@ try {
     return codes;
   }, expected);
   if (leaks.some((c) => c !== 404)) fail(`owner bob got ${leaks} for alice's photos`);
-  await shot(page, '8-second-owner');
+  await shot(page, '9-second-owner');
 
   if (problems.length) fail(problems.join('\n'));
   console.log(`ok: <bo> found in ${listed.join(', ')}; confirmed and rejected; bob sees nothing`);
