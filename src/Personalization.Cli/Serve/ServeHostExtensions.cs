@@ -10,8 +10,9 @@ namespace Personalization.Cli.Serve;
 public static class ServeHostExtensions
 {
     /// <summary>
-    /// The HTTP API's handlers over local ports: enrolment at once, photos and results in the data folder, recognition on an
-    /// in-process queue. Register before <c>AddPipeline</c>, which adds the services these use.
+    /// The HTTP API's handlers over local ports: enrolment at once, photos and results in the data folder, recognition and
+    /// preference requests on in-process queues, their status in <see cref="LocalJobs"/>. Register before <c>AddPipeline</c>,
+    /// which adds the services these use.
     /// </summary>
     public static IHostApplicationBuilder AddLocalHttpApi(this IHostApplicationBuilder builder)
     {
