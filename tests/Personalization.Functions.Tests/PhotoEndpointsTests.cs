@@ -14,11 +14,12 @@ public sealed class PhotoEndpointsTests(SharedAzurite azurite)
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 9, 8, 7, 6];
 
     [AzuriteFact]
-    public async Task FindConceptPhotosAndGallery_AreTheOwnersIndexedPhotos_MostConfidentFirst()
+    public async Task FindConceptPhotosAndGallery_AreTheOwnersIndexedPhotos_MostConfidentFirst_UntilTheConceptIsDeleted()
     {
         await using var app = await FunctionsApp.StartAsync(azurite);
         var (alice, bob) = (Owners.Unique("alice"), Owners.Unique("bob"));
         var box = new BoundingBox(1, 2, 3, 4);
+        await app.Services.GetRequiredService<IConceptIndex>().UpsertAsync([Concept(alice, "rex")]);
         await app.Services.GetRequiredService<IImageIndex>().UpsertAsync(
         [
             new IndexedImage(OwnerId.Parse(alice), new string('a', 64), "trip/a.jpg", [], [], [], [new IndexedConcept("rex", 0.5f, box)]),
@@ -35,7 +36,16 @@ public sealed class PhotoEndpointsTests(SharedAzurite azurite)
         Assert.Equal(0, BodyOf(await app.Api.FindConceptPhotos(HttpRequests.Get(), bob, "rex", CancellationToken.None)).GetArrayLength());
         Assert.Equal(0, BodyOf(await app.Api.GetGallery(HttpRequests.Get(), bob, CancellationToken.None)).GetArrayLength());
         BadRequestError(await app.Api.FindConceptPhotos(HttpRequests.Get(), alice, "../rex", CancellationToken.None));
+
+        Assert.Equal(204, StatusOf(await app.Api.DeleteConcept(HttpRequests.Delete(), alice, "rex", CancellationToken.None)));
+        Assert.Equal(0, BodyOf(await app.Api.FindConceptPhotos(HttpRequests.Get(), alice, "rex", CancellationToken.None)).GetArrayLength());
+        Assert.All(BodyOf(await app.Api.GetGallery(HttpRequests.Get(), alice, CancellationToken.None)).EnumerateArray(), p => Assert.Equal(0, p.GetProperty("concepts").GetArrayLength()));
     }
+
+    private static Concept Concept(string owner, string name) => new(
+        OwnerId.Parse(owner), ConceptName.Parse(name), "dog", $"a {name}", null, [], [],
+        [new ConceptReference(new string('f', 64), name + ".jpg", 10, 10, [new ReferenceRegion(new BoundingBox(0, 0, 10, 10), "image", null, [1, 0, 0], [0, 1, 0])])],
+        [0, 1, 0], "test", DateTimeOffset.UnixEpoch);
 
     [AzuriteFact]
     public async Task GetPhoto_IsTheSubmittedBytes_OnlyToTheirOwner()

@@ -106,7 +106,7 @@ public sealed class ConceptEndpoints(IReferencePhotos references, IConceptIndex 
         return await references.DeleteAsync(id, concept, cancellationToken).ConfigureAwait(false) ? new NoContentResult() : new NotFoundResult();
     }
 
-    /// <summary>Every photo of the owner's in which the concept was recognised, most confident first.</summary>
+    /// <summary>Every photo of the owner's in which the concept was recognised, most confident first (none once it is forgotten).</summary>
     public async Task<IActionResult> FindPhotosAsync(HttpRequest request, string owner, string name, CancellationToken cancellationToken)
     {
         if (!OwnerId.TryParse(owner, out var id, out var error) || !ConceptName.TryParse(name, out var concept, out error))
@@ -114,7 +114,7 @@ public sealed class ConceptEndpoints(IReferencePhotos references, IConceptIndex 
             return ApiResults.BadRequest(error);
         }
 
-        var found = await images.FindAsync(id, concept, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await images.FindEnrolledAsync(index, id, concept, cancellationToken).ConfigureAwait(false);
         return new OkObjectResult(found.Select(PhotoJson.Of));
     }
 }

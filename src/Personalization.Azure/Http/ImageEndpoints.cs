@@ -10,7 +10,7 @@ namespace Personalization.Azure.Http;
 /// its job's status, its result, its bytes, the owner's gallery and reference photos. Every path is checked by
 /// <see cref="RouteImagePath"/> before it names a blob or a file; every read is scoped to the route's owner. Thread-safe.
 /// </summary>
-public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhotos photos, IImageIndex images, IImageStore store)
+public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhotos photos, IImageIndex images, IConceptIndex concepts, IImageStore store)
 {
     public async Task<IActionResult> SubmitAsync(HttpRequest request, string owner, string path, CancellationToken cancellationToken)
     {
@@ -94,7 +94,7 @@ public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhoto
             : new NotFoundResult();
     }
 
-    /// <summary>Every recognised photo of the owner's, with the concepts found in each and their boxes.</summary>
+    /// <summary>Every recognised photo of the owner's, with the concepts (still enrolled) found in each and their boxes.</summary>
     public async Task<IActionResult> GalleryAsync(HttpRequest request, string owner, CancellationToken cancellationToken)
     {
         if (!OwnerId.TryParse(owner, out var id, out var error))
@@ -102,7 +102,7 @@ public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhoto
             return ApiResults.BadRequest(error);
         }
 
-        var found = await images.FindAsync(id, null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await images.FindEnrolledAsync(concepts, id, null, cancellationToken).ConfigureAwait(false);
         return new OkObjectResult(found.Select(PhotoJson.Of));
     }
 }

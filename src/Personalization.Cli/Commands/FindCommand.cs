@@ -23,7 +23,7 @@ internal static class FindCommand
         {
             var id = OwnerId.Parse(parse.GetValue(owner));
             var concept = ConceptName.Parse(parse.GetValue(name));
-            var found = await services.GetRequiredService<IImageIndex>().FindAsync(id, concept, cancellationToken: token).ConfigureAwait(false);
+            var found = await services.GetRequiredService<IImageIndex>().FindEnrolledAsync(services.GetRequiredService<IConceptIndex>(), id, concept, token).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await JsonOutput.PrintAsync(console.Out, found.Select(f => new

@@ -17,6 +17,25 @@ public static class IImageIndexExtensions
         return images.Count == 0 ? Task.CompletedTask : index.UpsertAsync(images, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="IImageIndex.FindAsync"/> as the owner's concepts are now: each photo lists only concepts still enrolled,
+    /// and a concept that is not (forgotten, or never enrolled) has no photos, even where the index still names it.
+    /// </summary>
+    public static async Task<IReadOnlyList<FoundImage>> FindEnrolledAsync(
+        this IImageIndex images, IConceptIndex concepts, OwnerId owner, ConceptName? concept, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(concepts);
+        var enrolled = (await concepts.ListAsync(owner, cancellationToken).ConfigureAwait(false)).Select(c => c.Name.Key).ToHashSet(StringComparer.Ordinal);
+        if (concept is { } wanted && !enrolled.Contains(wanted.Key))
+        {
+            return [];
+        }
+
+        var found = await images.FindAsync(owner, concept, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. found.Select(f => f with { Concepts = [.. f.Concepts.Where(c => enrolled.Contains(c.Name.ToLowerInvariant()))] })];
+    }
+
     /// <summary>The concepts of a result as the index stores them: the answer first, then the others also present.</summary>
     public static IReadOnlyList<IndexedConcept> ConceptsOf(RecognitionResult result)
     {
