@@ -23,7 +23,15 @@ internal sealed class PreferenceQueue(LocalJobs jobs) : IPreferenceJobs
         var id = BlobPaths.PreferenceInstanceId(request.Owner, request.RequestId);
         if (jobs.TryStart(id, request.Owner, $"owners/{request.Owner}/preferences/{request.RequestId}"))
         {
-            await _channel.Writer.WriteAsync((id, request), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _channel.Writer.WriteAsync((id, request), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                jobs.Mark(id, JobStates.Failed, error: "not queued: the request was cancelled");
+                throw;
+            }
         }
 
         return id;

@@ -28,8 +28,19 @@ internal sealed class RecognitionQueue(ServeDataPaths paths, LocalJobs jobs) : I
             return id; // queued, running or done already
         }
 
-        await AtomicFile.WriteAsync(paths.Upload(owner, path), bytes, cancellationToken).ConfigureAwait(false);
-        await _channel.Writer.WriteAsync(new QueuedPhoto(id, owner, path), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await AtomicFile.WriteAsync(paths.Upload(owner, path), bytes, cancellationToken).ConfigureAwait(false);
+            await _channel.Writer.WriteAsync(new QueuedPhoto(id, owner, path), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Never queued (the client went away while the queue was full, or the file could not be written): the job is
+            // failed, so the same upload sent again starts it anew instead of finding it pending for ever.
+            jobs.Mark(id, JobStates.Failed, error: $"not queued: {e.Message}");
+            throw;
+        }
+
         return id;
     }
 }
