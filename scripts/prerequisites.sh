@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and this machine lacks, or fails naming what is missing and why it could not be
 # installed: Chromium (report and page tests), GTK 3 (OpenCV's native library links against it), Azurite 3.37.0
-# (storage, queue and worker tests; into .ci/node, where the fixtures look first). Used by scripts/test.sh and
+# (storage, queue and worker tests; into .ci/node, where the fixtures look first), playwright-core 1.65.2 (the web page
+# test of `personalize serve` drives Debian's Chromium with it; into .ci/node; it downloads no browser). Used by scripts/test.sh and
 # .ci/run, so the README's test command runs every test rather than silently skipping the ones over Azurite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +27,11 @@ if [ ! -x .ci/node/node_modules/.bin/azurite ] && ! command -v azurite >/dev/nul
   echo "installing azurite 3.37.0 into .ci/node"
   npm install --prefix .ci/node --no-audit --no-fund --loglevel=error azurite@3.37.0 >/dev/null \
     || { echo "prerequisites: npm could not install azurite@3.37.0 into .ci/node" >&2; exit 2; }
+fi
+
+if [ ! -f .ci/node/node_modules/playwright-core/package.json ]; then
+  command -v npm >/dev/null || apt_install npm "playwright-core, which drives Chromium in the web page test, comes from npm"
+  echo "installing playwright-core 1.65.2 into .ci/node"
+  npm install --prefix .ci/node --no-audit --no-fund --loglevel=error playwright-core@1.65.2 >/dev/null \
+    || { echo "prerequisites: npm could not install playwright-core@1.65.2 into .ci/node" >&2; exit 2; }
 fi

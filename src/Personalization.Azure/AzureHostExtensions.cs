@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Personalization.Azure.Events;
 using Personalization.Azure.Handlers;
+using Personalization.Azure.Http;
 using Personalization.Azure.Messaging;
 using Personalization.Azure.Search;
 using Personalization.Azure.Storage;
@@ -40,6 +41,8 @@ public static class AzureHostExtensions
         services.TryAddSingleton<ExistingResults>();
         services.TryAddSingleton<RecognitionActivities>();
         services.TryAddSingleton<BulkActivities>();
+        services.TryAddSingleton<IOwnerImages, BlobOwnerImages>();
+        services.TryAddSingleton<PreferenceSteps>();
         services.TryAddSingleton<PreferenceActivities>();
         services.TryAddSingleton<WorkerStopping>();
         services.TryAddSingleton<ImageBlobHandler>();
@@ -47,7 +50,10 @@ public static class AzureHostExtensions
         services.TryAddSingleton<BulkRequestHandler>();
         services.TryAddSingleton<PreferenceRequestHandler>();
         services.TryAddSingleton<ConceptCatalog>();
-        services.TryAddSingleton<FeedbackHandler>();
+        services.TryAddSingleton<IReferencePhotos, BlobReferencePhotos>();
+        services.TryAddSingleton<IPhotoSubmissions, BlobPhotoSubmissions>();
+        services.TryAddSingleton<IUploadedPhotos, BlobUploadedPhotos>();
+        services.AddHttpApi();
 
         builder.AddAzureSearch();
         builder.AddServiceBus();

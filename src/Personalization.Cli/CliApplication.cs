@@ -30,6 +30,8 @@ public static class CliApplication
         root.Subcommands.Add(ProfileCommand.Create(globals, console));
         root.Subcommands.Add(EvalPreferCommand.Create(globals, console));
         root.Subcommands.Add(WorkerCommand.Create(globals, console));
+        root.Subcommands.Add(ServeCommand.Create(globals, console));
+        root.Subcommands.Add(FindCommand.Create(globals, console));
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {

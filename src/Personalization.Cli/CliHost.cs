@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-
 using Personalization.Hosting;
 
 namespace Personalization.Cli;
@@ -24,6 +23,17 @@ internal static class CliHost
             ContentRootPath = Directory.GetCurrentDirectory(),
             EnvironmentName = Environments.Production,
         });
+        Configure(builder, parse, globals, overrides, configure);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The same composition on a builder the caller made (<c>serve</c>'s <c>WebApplicationBuilder</c>): configuration,
+    /// logging, the command's own services, then the pipeline.
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, ParseResult parse, GlobalOptions globals, IReadOnlyDictionary<string, string?>? overrides = null, Action<IHostApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["LocalData:Directory"] = DataDirectory(parse.GetValue(globals.Data)),
@@ -66,11 +76,10 @@ internal static class CliHost
         // A command's own services (the worker's Azure adapters) go first: the pipeline's embedded defaults only fill gaps.
         configure?.Invoke(builder);
         builder.AddPersonalization();
-        return builder.Build();
     }
 
     /// <summary>local.settings.json's <c>Values</c> (keys with <c>__</c> or <c>:</c>), below the environment variables.</summary>
-    private static void AddLocalSettings(ConfigurationManager configuration, string path)
+    private static void AddLocalSettings(IConfigurationManager configuration, string path)
     {
         if (!File.Exists(path))
         {

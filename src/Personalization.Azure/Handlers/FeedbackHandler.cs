@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Azure;
+using Personalization.Azure.Http;
 using Personalization.Azure.Storage;
 using Personalization.Core.Domain;
 using Personalization.Core.Feedback;
@@ -10,10 +10,10 @@ namespace Personalization.Azure.Handlers;
 
 /// <summary>
 /// The feedback side of the HTTP API: confirm or reject a concept in an image the owner uploaded
-/// (<c>images/{owner}/{path}</c>). Its result (<c>results/{owner}/{path}.json</c>), when recognition has written one,
-/// gives the default box and the content hash that a photo replaced since must still match. Thread-safe.
+/// (<c>images/{owner}/{path}</c> in the cloud, the data folder under <c>personalize serve</c>). Its result, when recognition
+/// has written one, gives the default box and the content hash that a photo replaced since must still match. Thread-safe.
 /// </summary>
-public sealed class FeedbackHandler(StorageClients storage, FeedbackService feedback)
+public sealed class FeedbackHandler(IUploadedPhotos photos, FeedbackService feedback)
 {
     /// <param name="path">The image's validated path under the owner (see <see cref="BlobPaths.TryParseImage"/>).</param>
     /// <param name="box">The region; null takes the concept's box from the image's result.</param>
@@ -35,23 +35,9 @@ public sealed class FeedbackHandler(StorageClients storage, FeedbackService feed
     private async Task<(FeedbackTarget Target, ImageSource Photo)> ResolveAsync(
         OwnerId owner, ConceptName name, string path, BoundingBox? box, string? contentHash, CancellationToken cancellationToken)
     {
-        var blob = storage.Images.GetBlobClient(BlobPaths.Image(owner, path));
-        if (!(await blob.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
-        {
-            throw new FeedbackException(FeedbackFailure.UnknownPhoto, $"owner '{owner}' has no image '{path}'");
-        }
-
-        var photo = new ImageSource(blob.Name, async ct =>
-        {
-            try
-            {
-                return (await blob.DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content.ToMemory();
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                throw new FileNotFoundException($"image '{path}' was deleted", e);
-            }
-        });
+        var bytes = await photos.ReadPhotoAsync(owner, path, cancellationToken).ConfigureAwait(false)
+            ?? throw new FeedbackException(FeedbackFailure.UnknownPhoto, $"owner '{owner}' has no image '{path}'");
+        var photo = ImageSource.FromBytes(BlobPaths.Image(owner, path), bytes);
         var result = await ReadResultAsync(owner, path, cancellationToken).ConfigureAwait(false);
         FeedbackTarget target;
         if (result is null)
@@ -74,14 +60,14 @@ public sealed class FeedbackHandler(StorageClients storage, FeedbackService feed
 
     private async Task<ResultDocument?> ReadResultAsync(OwnerId owner, string path, CancellationToken cancellationToken)
     {
-        try
-        {
-            var content = await storage.Results.GetBlobClient(BlobPaths.Result(owner, path)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<ResultDocument>(StorageJson.Documents);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        if (await photos.ReadResultAsync(owner, path, cancellationToken).ConfigureAwait(false) is not { } text)
         {
             return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ResultDocument>(text, StorageJson.Documents);
         }
         catch (JsonException e)
         {

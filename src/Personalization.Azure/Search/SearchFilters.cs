@@ -12,5 +12,8 @@ public static class SearchFilters
 
     public static string OwnerAndKind(string owner, string kind) => SearchFilter.Create($"owner eq {owner} and kind eq {kind}");
 
+    /// <summary>An image document of the owner's in which the concept (by key) was recognised.</summary>
+    public static string OwnerAndRecognized(string owner, string conceptKey) => SearchFilter.Create($"owner eq {owner} and conceptKeys/any(c: c eq {conceptKey})");
+
     public static string OwnerAndConcept(string owner, string conceptKey) => SearchFilter.Create($"owner eq {owner} and concept eq {conceptKey}");
 }

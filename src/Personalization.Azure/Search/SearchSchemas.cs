@@ -5,7 +5,8 @@ namespace Personalization.Azure.Search;
 /// <summary>
 /// The index schemas. Concepts: one <c>concept</c> document per concept (name, category, description searchable;
 /// description text vector; the whole concept as a stored payload) and one <c>region</c> document per reference
-/// region (image vector), all with <c>owner</c> filterable. Images: one document per uploaded image.
+/// region (image vector), all with <c>owner</c> filterable. Images: one document per uploaded image, with the keys of the concepts recognised in it (filterable) and those concepts
+/// (name, confidence, box) as a stored JSON payload.
 /// Vector fields use HNSW with cosine, sized from the options.
 /// </summary>
 internal static class SearchSchemas
@@ -41,6 +42,8 @@ internal static class SearchSchemas
             new SimpleField("contentHash", SearchFieldDataType.String) { IsFilterable = true },
             new SimpleField("path", SearchFieldDataType.String),
             new SearchableField("labels", collection: true) { IsFilterable = true },
+            new SimpleField("conceptKeys", SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true },
+            new SimpleField("concepts", SearchFieldDataType.String),
             Vector("imageVector", options.ImageDimensions, ImageProfile),
             Vector("textVector", options.TextDimensions, TextProfile),
         },

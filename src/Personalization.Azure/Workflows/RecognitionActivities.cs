@@ -8,7 +8,7 @@ namespace Personalization.Azure.Workflows;
 /// <summary>
 /// What the recognition activities do: each delegates to the same services the CLI uses (through
 /// <see cref="DirectRecognitionSteps"/>), so the orchestration and the local runner compute the same thing.
-/// Reads only, except the result upsert (keyed by owner and path) and the event. Thread-safe.
+/// Reads only, except the result upsert (keyed by owner and path) with its image-index entry, and the event. Thread-safe.
 /// </summary>
 public sealed class RecognitionActivities(
     IImageAnalysisStore analyses,
@@ -17,7 +17,8 @@ public sealed class RecognitionActivities(
     IReasoner reasoner,
     CrossModalVerifier verifier,
     StorageClients storage,
-    IResultEventPublisher publisher)
+    IResultEventPublisher publisher,
+    IImageIndex images)
 {
     public Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).RetrieveAsync(input);
 
@@ -29,7 +30,10 @@ public sealed class RecognitionActivities(
 
     public Task<CaptionResult> CaptionAsync(CaptionStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).CaptionAsync(input);
 
-    /// <summary>Writes <c>results/{owner}/{path}.json</c> (overwriting: a retry writes the same) and returns its blob name.</summary>
+    /// <summary>
+    /// Writes <c>results/{owner}/{path}.json</c> (overwriting: a retry writes the same), records the concepts found in the
+    /// image index (so the owner's photos can be searched by concept), and returns the result's blob name.
+    /// </summary>
     public async Task<string> WriteResultAsync(WriteResultInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -38,6 +42,12 @@ public sealed class RecognitionActivities(
         var document = ResultDocument.From(input.BlobPath, input.Result, analysis);
         var name = BlobPaths.Result(owner, input.BlobPath);
         await StorageJson.UploadAsync(storage.Results, name, document, StorageJson.Documents, cancellationToken).ConfigureAwait(false);
+        if (analysis is not null)
+        {
+            var indexed = IndexedImage.From(owner, input.BlobPath, analysis) with { Concepts = IImageIndexExtensions.ConceptsOf(input.Result) };
+            await images.UpsertAsync([indexed], cancellationToken).ConfigureAwait(false);
+        }
+
         return name;
     }
 

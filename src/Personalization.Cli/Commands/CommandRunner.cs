@@ -28,10 +28,20 @@ internal static class CommandRunner
         IReadOnlyDictionary<string, string?>? overrides = null,
         Action<IHostApplicationBuilder>? configure = null)
     {
-        try
+        return await GuardAsync(console, async () =>
         {
             using var host = CliHost.Build(parse, globals, overrides, configure);
             return await body(host, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="run"/>, turning the expected failures into one <c>error:</c> line and exit code 2.</summary>
+    public static async Task<int> GuardAsync(CliConsole console, Func<Task<int>> run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            return await run().ConfigureAwait(false);
         }
         catch (Exception e) when (e is NothingToDoException or InvalidNameException or UnknownOwnerException or ModelNotFoundException or Personalization.Models.LocalFeatures.NativeDependencyException or OptionsValidationException or InvalidDataException or DirectoryNotFoundException
             or System.ClientModel.ClientResultException or HttpRequestException or global::Azure.Identity.AuthenticationFailedException)

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Datasets;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
 using Personalization.Core.Domain;
+using Personalization.Core.Ports;
 
 namespace Personalization.Cli.Commands;
 
@@ -36,6 +38,7 @@ internal static class DemoCommand
             data.EnsureSomethingToRecognise(negatives: 0);
 
             var run = await LabelledRunner.RunAsync(services, data, [], OwnerId.Parse(DemoOwner), console, printLines: true, token).ConfigureAwait(false);
+            await services.GetRequiredService<IImageIndex>().UpsertRecognizedAsync(OwnerId.Parse(DemoOwner), run.Outcomes.Select(o => o.Outcome), token).ConfigureAwait(false);
             var summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
             await OutputFolder.WriteAsync(services, console, outDir, "Demo: DreamBooth recognition", run.Outcomes, summary, token).ConfigureAwait(false);
             await summary.PrintAsync(console.Out).ConfigureAwait(false);

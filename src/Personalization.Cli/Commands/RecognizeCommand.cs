@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cli.Evaluation;
 using Personalization.Cli.Output;
 using Personalization.Core.Domain;
+using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 
 namespace Personalization.Cli.Commands;
@@ -47,6 +48,7 @@ internal static class RecognizeCommand
                 progress.Advance();
             }, token).ConfigureAwait(false);
 
+            await services.GetRequiredService<IImageIndex>().UpsertRecognizedAsync(id, outcomes, token).ConfigureAwait(false);
             await OutputFolder.WriteAsync(services, console, outDir, $"Recognition for {id}", [.. outcomes.Select(o => new LabelledOutcome(o, null, Labelled: false))], null, token).ConfigureAwait(false);
             var failed = outcomes.Count(o => !o.Succeeded);
             await (asJson ? console.Error : console.Out).WriteLineAsync($"{outcomes.Count - failed} recognised, {failed} failed; results and report.html in {TerminalText.Escape(outDir)}").ConfigureAwait(false);

@@ -19,7 +19,7 @@ namespace Personalization.TestSupport.Search;
 /// <summary>
 /// A loopback Azure AI Search for tests: Kestrel over https (the client refuses http) on 127.0.0.1, speaking the
 /// REST calls the adapters use — create or update an index, index documents (mergeOrUpload, upload, delete), and
-/// search with a filter of <c>field eq 'value'</c> terms joined by <c>and</c>, <c>select</c>, <c>top</c> and
+/// search with a filter of <c>field eq 'value'</c> and <c>collection/any(x: x eq 'value')</c> terms joined by <c>and</c>, <c>select</c>, <c>top</c> and
 /// exhaustive vector queries scored like the service's cosine metric (1 / (2 − cos)). Every request is recorded.
 /// Thread-safe.
 /// </summary>
@@ -173,7 +173,7 @@ public sealed partial class FakeSearchServer : IAsyncDisposable
         return new JsonObject { ["value"] = results };
     }
 
-    /// <summary>Evaluates <c>a eq 'x' and b eq 'y'</c> with OData quoting ('' is a quote).</summary>
+    /// <summary>Evaluates <c>a eq 'x' and c/any(v: v eq 'y')</c> with OData quoting ('' is a quote).</summary>
     private static bool Matches(JsonObject doc, string? filter)
     {
         if (string.IsNullOrWhiteSpace(filter))
@@ -181,13 +181,17 @@ public sealed partial class FakeSearchServer : IAsyncDisposable
             return true;
         }
 
-        var terms = FilterTerm().Matches(filter);
-        if (terms.Count == 0)
+        var anyTerms = AnyTerm().Matches(filter);
+        var rest = AnyTerm().Replace(filter, string.Empty);
+        var terms = FilterTerm().Matches(rest);
+        if (terms.Count + anyTerms.Count == 0)
         {
             throw new InvalidOperationException($"unsupported filter: {filter}");
         }
 
-        return terms.All(t => doc[t.Groups[1].Value]?.ToString() == t.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal));
+        static string Unquote(string value) => value.Replace("''", "'", StringComparison.Ordinal);
+        return terms.All(t => doc[t.Groups[1].Value]?.ToString() == Unquote(t.Groups[2].Value))
+            && anyTerms.All(t => doc[t.Groups[1].Value] is JsonArray items && items.Any(i => i?.ToString() == Unquote(t.Groups[2].Value)));
     }
 
     public async ValueTask DisposeAsync()
@@ -202,4 +206,7 @@ public sealed partial class FakeSearchServer : IAsyncDisposable
 
     [GeneratedRegex(@"(\w+) eq '((?:[^']|'')*)'")]
     private static partial Regex FilterTerm();
+
+    [GeneratedRegex(@"(\w+)/any\(\w+: \w+ eq '((?:[^']|'')*)'\)")]
+    private static partial Regex AnyTerm();
 }

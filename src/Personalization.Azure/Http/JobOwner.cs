@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Personalization.Functions;
+namespace Personalization.Azure.Http;
 
 /// <summary>Reads the owner from an orchestration's serialized input (a recognition's image, or a bulk or preference request).</summary>
 internal static class JobOwner

@@ -1,0 +1,6 @@
+using Personalization.Core.Domain;
+
+namespace Personalization.Core.Ports;
+
+/// <summary>A concept recognised in an indexed image: its name as enrolled, how sure, where.</summary>
+public sealed record IndexedConcept(string Name, float Confidence, BoundingBox? Box);
