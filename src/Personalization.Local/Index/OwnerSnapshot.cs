@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
@@ -10,6 +9,8 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal sealed class OwnerSnapshot
 {
+    private readonly Dictionary<int, (float[][] Rows, int[] Concepts)> _descriptions;
+
     private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength)
     {
         FileLength = fileLength;
@@ -18,7 +19,7 @@ internal sealed class OwnerSnapshot
         LoadedAtUtc = loadedAtUtc;
         var regions = concepts.SelectMany(c => c.AllRegions.Select((r, i) => (c.Name, Index: i, r.ImageVector))).ToList();
         ImageDimension = regions.Count > 0 ? regions[0].ImageVector.Length : 0;
-        ImageRows = new float[regions.Count * ImageDimension];
+        ImageRows = new float[regions.Count][];
         ImageOwners = new (ConceptName, int)[regions.Count];
         for (var i = 0; i < regions.Count; i++)
         {
@@ -27,9 +28,15 @@ internal sealed class OwnerSnapshot
                 throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
             }
 
-            regions[i].ImageVector.CopyTo(ImageRows.AsSpan(i * ImageDimension));
+            ImageRows[i] = regions[i].ImageVector;
             ImageOwners[i] = (regions[i].Name, regions[i].Index);
         }
+
+        // Descriptions of each length apart, in concept order: a query is compared with those of its own length only.
+        _descriptions = concepts
+            .Select((c, i) => (c.DescriptionVector, Concept: i))
+            .GroupBy(x => x.DescriptionVector.Length)
+            .ToDictionary(g => g.Key, g => (Rows: g.Select(x => x.DescriptionVector).ToArray(), Concepts: g.Select(x => x.Concept).ToArray()));
     }
 
     public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0);
@@ -49,62 +56,60 @@ internal sealed class OwnerSnapshot
 
     public int ImageDimension { get; }
 
-    /// <summary>All reference-region image vectors, row after row.</summary>
-    public float[] ImageRows { get; }
+    /// <summary>All reference-region image vectors in concept order: the concepts' own arrays, not copies.</summary>
+    public float[][] ImageRows { get; }
 
     /// <summary>Which concept and region each row belongs to.</summary>
     public (ConceptName Concept, int Region)[] ImageOwners { get; }
 
-    /// <summary>Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order.</summary>
+    /// <summary>
+    /// Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order; ties keep the earlier
+    /// region or concept. All image queries are scored in one pass over the region rows, and all description queries of
+    /// one length in one pass over the descriptions (<see cref="MultiQueryScan"/>).
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<VectorHit>> Search(IReadOnlyList<VectorQuery> queries)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var results = new IReadOnlyList<VectorHit>[queries.Count];
+        var images = new List<int>();
+        var descriptions = new Dictionary<int, List<int>>();
         for (var q = 0; q < queries.Count; q++)
         {
-            results[q] = queries[q].Field switch
+            var query = queries[q];
+            switch (query.Field)
             {
-                VectorField.ReferenceImage => SearchImages(queries[q]),
-                VectorField.DescriptionText => SearchDescriptions(queries[q]),
-                _ => throw new ArgumentOutOfRangeException(nameof(queries), queries[q].Field, "unknown vector field"),
-            };
+                case VectorField.ReferenceImage when ImageDimension > 0 && query.Vector.Length == ImageDimension:
+                    images.Add(q);
+                    break;
+                case VectorField.DescriptionText when _descriptions.ContainsKey(query.Vector.Length):
+                    (descriptions.TryGetValue(query.Vector.Length, out var list) ? list : descriptions[query.Vector.Length] = []).Add(q);
+                    break;
+                case VectorField.ReferenceImage or VectorField.DescriptionText:
+                    results[q] = [];
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(queries), query.Field, "unknown vector field");
+            }
+        }
+
+        var imageHits = MultiQueryScan.Search(ImageRows, ImageDimension, [.. images.Select(q => (queries[q].Vector, queries[q].Top))]);
+        for (var i = 0; i < images.Count; i++)
+        {
+            results[images[i]] = [.. imageHits[i].Select(x => new VectorHit(ImageOwners[x.Row].Concept, ImageOwners[x.Row].Region, x.Score))];
+        }
+
+        foreach (var (dimension, asked) in descriptions)
+        {
+            var (rows, owners) = _descriptions[dimension];
+            var hits = MultiQueryScan.Search(rows, dimension, [.. asked.Select(q => (queries[q].Vector, queries[q].Top))]);
+            for (var i = 0; i < asked.Count; i++)
+            {
+                results[asked[i]] = [.. hits[i].Select(x => new VectorHit(Concepts[owners[x.Row]].Name, -1, x.Score))];
+            }
         }
 
         return results;
     }
 
     public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength) => new(concepts, fileTimeUtc, loadedAtUtc, fileLength);
-
-    private List<VectorHit> SearchImages(VectorQuery query)
-    {
-        var d = ImageDimension;
-        if (d == 0 || query.Vector.Length != d)
-        {
-            return [];
-        }
-
-        var top = new TopK(query.Top);
-        var rows = ImageRows.AsSpan();
-        for (var i = 0; i < ImageOwners.Length; i++)
-        {
-            top.Offer(i, TensorPrimitives.Dot(query.Vector, rows.Slice(i * d, d)));
-        }
-
-        return [.. top.Best().Select(x => new VectorHit(ImageOwners[x.Index].Concept, ImageOwners[x.Index].Region, x.Score))];
-    }
-
-    private List<VectorHit> SearchDescriptions(VectorQuery query)
-    {
-        var top = new TopK(query.Top);
-        for (var i = 0; i < Concepts.Count; i++)
-        {
-            var v = Concepts[i].DescriptionVector;
-            if (v.Length == query.Vector.Length)
-            {
-                top.Offer(i, TensorPrimitives.Dot(query.Vector, v));
-            }
-        }
-
-        return [.. top.Best().Select(x => new VectorHit(Concepts[x.Index].Name, -1, x.Score))];
-    }
 }
