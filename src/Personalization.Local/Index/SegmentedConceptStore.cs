@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using Personalization.Core.Domain;
+using Personalization.Local.Storage;
+
+namespace Personalization.Local.Index;
+
+/// <summary>
+/// One data folder's concept indexes on disk: per owner a manifest naming append-only segments
+/// (<see cref="ConceptManifest"/>, <see cref="ConceptSegmentFile"/>); where there is no manifest yet, the single
+/// <c>concepts.json</c> of old is read, and the next write migrates it. A write stores only the concepts it changed, in
+/// one new segment, then replaces the manifest; the segments read are kept by name, so a reader that meets a new manifest
+/// reads only the segments it has not seen. Reads are thread-safe and need no lock; <see cref="CommitAsync"/> and
+/// <see cref="Sweep"/> must run under the owner's lock.
+/// </summary>
+internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Concept>> _segments = new(StringComparer.Ordinal);
+
+    /// <summary>The owner's concepts as last committed, ordered by name key.</summary>
+    public async Task<StoredIndex> ReadAsync(OwnerId owner, CancellationToken cancellationToken)
+    {
+        var manifestFile = paths.ManifestFile(owner);
+        long? missedAt = null;
+        while (true)
+        {
+            if (!File.Exists(manifestFile))
+            {
+                try
+                {
+                    var legacy = paths.ConceptsFile(owner);
+                    return File.Exists(legacy) ? new(null, Sorted(await ConceptIndexFile.ReadAsync(legacy, owner, cancellationToken).ConfigureAwait(false))) : new(null, []);
+                }
+                catch (FileNotFoundException) when (File.Exists(manifestFile))
+                {
+                    continue; // Migrated by a writer meanwhile.
+                }
+            }
+
+            var manifest = await ConceptManifest.ReadAsync(manifestFile, owner, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return new(manifest, await LoadAsync(owner, manifest, cancellationToken).ConfigureAwait(false));
+            }
+            catch (FileNotFoundException e)
+            {
+                // A writer compacted after this manifest was read: the new one names what replaced the segment. The same
+                // manifest missing a segment twice is damage.
+                if (missedAt == manifest.Generation)
+                {
+                    throw ConceptIndexFile.DamagedStore(manifestFile, $"it names the segment '{Path.GetFileName(e.FileName) ?? "?"}', which is missing", e);
+                }
+
+                missedAt = manifest.Generation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Commits <paramref name="next"/> (what <paramref name="current"/> became) as a new segment holding only the concepts
+    /// that are not the very objects read, then a new manifest. Compaction goes with it: the newest segments are merged
+    /// into the new one while each holds no more than twice what is merged so far (a binary counter: O(log n) segments,
+    /// each vector rewritten O(log n) times), all of them when garbage is over half of what is stored.
+    /// </summary>
+    public async Task CommitAsync(OwnerId owner, StoredIndex current, IReadOnlyList<Concept> next, CancellationToken cancellationToken)
+    {
+        var segments = current.Manifest?.Segments ?? [];
+        var home = new Dictionary<ConceptName, int>();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            foreach (var name in segments[i].Concepts)
+            {
+                home[name] = i;
+            }
+        }
+
+        var previous = current.Concepts.ToDictionary(c => c.Name);
+        var kept = segments.Select(_ => new List<Concept>()).ToArray();
+        var written = new List<Concept>();
+        foreach (var concept in next)
+        {
+            var stays = home.TryGetValue(concept.Name, out var at) && previous.TryGetValue(concept.Name, out var was) && ReferenceEquals(was, concept);
+            (stays ? kept[at] : written).Add(concept);
+        }
+
+        var live = kept.Select(k => k.Sum(Floats)).ToArray();
+        var merged = new bool[segments.Count];
+        var tail = written.Sum(Floats);
+        for (var i = segments.Count - 1; i >= 0 && live[i] <= 2 * tail; i--)
+        {
+            (merged[i], tail) = (true, tail + live[i]);
+        }
+
+        var stored = tail + Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Sum(i => segments[i].Floats);
+        var garbage = stored - live.Sum() - written.Sum(Floats);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            merged[i] |= live[i] == 0 || garbage > stored - garbage;
+        }
+
+        var generation = (current.Manifest?.Generation ?? 0) + 1;
+        var after = Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Select(i => segments[i] with { Concepts = [.. kept[i].Select(c => c.Name)] }).ToList();
+        written.AddRange(Enumerable.Range(0, segments.Count).Where(i => merged[i]).SelectMany(i => kept[i]));
+        string? segmentFile = null;
+        if (written.Count > 0)
+        {
+            var name = ConceptManifest.SegmentName(generation);
+            segmentFile = paths.SegmentFile(owner, name);
+            var (floats, checksum) = await ConceptSegmentFile.WriteAsync(segmentFile, written, cancellationToken).ConfigureAwait(false);
+            after.Add(new ManifestSegment(name, floats, checksum, [.. written.Select(c => c.Name)]));
+        }
+
+        await new ConceptManifest(ConceptManifest.CurrentFormat, owner, generation, after).WriteAsync(paths.ManifestFile(owner), cancellationToken).ConfigureAwait(false);
+
+        // Committed. What no manifest names any more goes; a reader that still wanted it reads the new manifest.
+        if (segmentFile is not null)
+        {
+            _segments[segmentFile] = written;
+        }
+
+        Sweep(owner, after);
+        if (current.Manifest is null)
+        {
+            // Migrated: the old single file is what this manifest was made from. (Left by a crash just before this line, it
+            // stays, ignored: a concepts.json beside a manifest is never taken for garbage, it may be a backup put back.)
+            TryDelete(paths.ConceptsFile(owner));
+        }
+    }
+
+    /// <summary>Removes segment files the committed manifest does not name (a killed writer's, a compaction's) and a killed
+    /// writer's temporary manifests. Without a manifest no segment goes: segments are only ever removed against the
+    /// manifest that no longer names them.</summary>
+    public void Sweep(OwnerId owner, IReadOnlyList<ManifestSegment>? segments)
+    {
+        var named = (segments ?? []).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var folder = Path.GetDirectoryName(paths.ManifestFile(owner))!;
+        var manifestTemp = Path.GetFileName(paths.ManifestFile(owner)) + ".";
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
+        {
+            var name = Path.GetFileName(file);
+            var superseded = segments is not null && ConceptManifest.IsSegmentName(name) && !named.Contains(name);
+            if (superseded || (name.StartsWith(manifestTemp, StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal)))
+            {
+                _segments.TryRemove(file, out _);
+                TryDelete(file);
+            }
+        }
+    }
+
+    private static long Floats(Concept concept) => ConceptVectors.Of(concept).Sum(v => (long)v.Length);
+
+    private static List<Concept> Sorted(List<Concept> concepts)
+    {
+        concepts.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
+        return concepts;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next sweep: a file that cannot be removed now is no reason to fail a committed write.
+        }
+    }
+
+    private async Task<List<Concept>> LoadAsync(OwnerId owner, ConceptManifest manifest, CancellationToken cancellationToken)
+    {
+        var concepts = new List<Concept>(manifest.Segments.Sum(s => s.Concepts.Count));
+        foreach (var segment in manifest.Segments)
+        {
+            var file = paths.SegmentFile(owner, segment.Name);
+            if (!_segments.TryGetValue(file, out var held))
+            {
+                held = await ConceptSegmentFile.ReadAsync(file, owner, segment.Floats, segment.Checksum, cancellationToken).ConfigureAwait(false);
+                _segments[file] = held;
+            }
+
+            var byName = held.ToDictionary(c => c.Name);
+            foreach (var name in segment.Concepts)
+            {
+                concepts.Add(byName.TryGetValue(name, out var concept)
+                    ? concept
+                    : throw ConceptIndexFile.DamagedStore(paths.ManifestFile(owner), $"it names <{name}> in the segment '{segment.Name}', which does not hold it"));
+            }
+        }
+
+        // Segments of this owner that this manifest no longer names: nobody reads them again.
+        var prefix = Path.GetDirectoryName(paths.ManifestFile(owner))! + Path.DirectorySeparatorChar;
+        var named = manifest.Segments.Select(s => paths.SegmentFile(owner, s.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in _segments.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !named.Contains(k)))
+        {
+            _segments.TryRemove(file, out _);
+        }
+
+        return Sorted(concepts);
+    }
+}
+
+/// <summary>An owner's committed index: its manifest (null: none yet, or only the old single file) and its concepts by name key.</summary>
+internal sealed record StoredIndex(ConceptManifest? Manifest, List<Concept> Concepts);
