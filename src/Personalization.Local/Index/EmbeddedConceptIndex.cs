@@ -117,7 +117,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     {
     }
 
-    private static void Sort(List<Concept> list) => list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
+    private static void Sort(List<Concept> list) => SegmentedConceptStore.SortByKey(list);
 
     private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)
     {

@@ -17,26 +17,51 @@ internal sealed class OwnerSnapshot
         Concepts = concepts;
         FileTimeUtc = fileTimeUtc;
         LoadedAtUtc = loadedAtUtc;
-        var regions = concepts.SelectMany(c => c.AllRegions.Select((r, i) => (c.Name, Index: i, r.ImageVector))).ToList();
-        ImageDimension = regions.Count > 0 ? regions[0].ImageVector.Length : 0;
-        ImageRows = new float[regions.Count][];
-        ImageOwners = new (ConceptName, int)[regions.Count];
-        for (var i = 0; i < regions.Count; i++)
+        // Plain loops: a writer builds one of these after every write, over all of the owner's regions.
+        var count = 0;
+        for (var c = 0; c < concepts.Count; c++)
         {
-            if (regions[i].ImageVector.Length != ImageDimension)
+            foreach (var reference in concepts[c].References)
             {
-                throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
+                count += reference.Regions.Count;
             }
-
-            ImageRows[i] = regions[i].ImageVector;
-            ImageOwners[i] = (regions[i].Name, regions[i].Index);
         }
 
-        // Descriptions of each length apart, in concept order: a query is compared with those of its own length only.
-        _descriptions = concepts
-            .Select((c, i) => (c.DescriptionVector, Concept: i))
-            .GroupBy(x => x.DescriptionVector.Length)
-            .ToDictionary(g => g.Key, g => (Rows: g.Select(x => x.DescriptionVector).ToArray(), Concepts: g.Select(x => x.Concept).ToArray()));
+        ImageRows = new float[count][];
+        ImageOwners = new (ConceptName, int)[count];
+        var row = 0;
+        var descriptions = new Dictionary<int, (List<float[]> Rows, List<int> Concepts)>();
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            var concept = concepts[c];
+            var region = 0;
+            foreach (var reference in concept.References)
+            {
+                foreach (var r in reference.Regions)
+                {
+                    ImageDimension = row == 0 ? r.ImageVector.Length : ImageDimension;
+                    if (r.ImageVector.Length != ImageDimension)
+                    {
+                        throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
+                    }
+
+                    ImageRows[row] = r.ImageVector;
+                    ImageOwners[row++] = (concept.Name, region++);
+                }
+            }
+
+            // Descriptions of each length apart, in concept order: a query is compared with those of its own length only.
+            var length = concept.DescriptionVector.Length;
+            if (!descriptions.TryGetValue(length, out var group))
+            {
+                descriptions[length] = group = ([], []);
+            }
+
+            group.Rows.Add(concept.DescriptionVector);
+            group.Concepts.Add(c);
+        }
+
+        _descriptions = descriptions.ToDictionary(d => d.Key, d => (d.Value.Rows.ToArray(), d.Value.Concepts.ToArray()));
     }
 
     public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0);

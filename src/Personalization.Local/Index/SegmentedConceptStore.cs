@@ -16,6 +16,26 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<Concept>> _segments = new(StringComparer.Ordinal);
 
+    // The last index read or committed per owner: a manifest that names the same segments and concepts gives the same
+    // list, without walking every concept again (a write under the lock re-reads only the small manifest).
+    private readonly ConcurrentDictionary<OwnerId, StoredIndex> _last = new();
+
+    /// <summary>Orders concepts by name key (ordinal), the order of the index's rows and of its ties.</summary>
+    public static void SortByKey(List<Concept> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        var keys = new string[concepts.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = concepts[i].Name.Key;
+        }
+
+        var items = concepts.ToArray();
+        Array.Sort(keys, items, StringComparer.Ordinal);
+        concepts.Clear();
+        concepts.AddRange(items);
+    }
+
     /// <summary>The owner's concepts as last committed, ordered by name key.</summary>
     public async Task<StoredIndex> ReadAsync(OwnerId owner, CancellationToken cancellationToken)
     {
@@ -37,9 +57,16 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
             }
 
             var manifest = await ConceptManifest.ReadAsync(manifestFile, owner, cancellationToken).ConfigureAwait(false);
+            if (_last.TryGetValue(owner, out var last) && last.Manifest is { } known && Same(known, manifest))
+            {
+                return last;
+            }
+
             try
             {
-                return new(manifest, await LoadAsync(owner, manifest, cancellationToken).ConfigureAwait(false));
+                var read = new StoredIndex(manifest, await LoadAsync(owner, manifest, cancellationToken).ConfigureAwait(false));
+                _last[owner] = read;
+                return read;
             }
             catch (FileNotFoundException e)
             {
@@ -109,7 +136,11 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
             after.Add(new ManifestSegment(name, floats, checksum, [.. written.Select(c => c.Name)]));
         }
 
-        await new ConceptManifest(ConceptManifest.CurrentFormat, owner, generation, after).WriteAsync(paths.ManifestFile(owner), cancellationToken).ConfigureAwait(false);
+        var committed = new ConceptManifest(ConceptManifest.CurrentFormat, owner, generation, after);
+        await committed.WriteAsync(paths.ManifestFile(owner), cancellationToken).ConfigureAwait(false);
+        var concepts = next.ToList();
+        SortByKey(concepts);
+        _last[owner] = new StoredIndex(committed, concepts);
 
         // Committed. What no manifest names any more goes; a reader that still wanted it reads the new manifest.
         if (segmentFile is not null)
@@ -146,11 +177,15 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         }
     }
 
+    private static bool Same(ConceptManifest a, ConceptManifest b) =>
+        a.Generation == b.Generation && a.Segments.Count == b.Segments.Count
+        && a.Segments.Zip(b.Segments).All(p => p.First.Name == p.Second.Name && p.First.Concepts.SequenceEqual(p.Second.Concepts));
+
     private static long Floats(Concept concept) => ConceptVectors.Of(concept).Sum(v => (long)v.Length);
 
     private static List<Concept> Sorted(List<Concept> concepts)
     {
-        concepts.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
+        SortByKey(concepts);
         return concepts;
     }
 
