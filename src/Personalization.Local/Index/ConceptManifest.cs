@@ -33,6 +33,7 @@ internal sealed record ConceptManifest(int Format, OwnerId Owner, long Generatio
             _ when manifest.Format != CurrentFormat => $"format {manifest.Format}, this build reads format {CurrentFormat}",
             _ when manifest.Owner != owner => $"it belongs to owner '{manifest.Owner}', not '{owner}'",
             _ when manifest.Segments.Any(s => s is null || s.Concepts is null || !IsSegmentName(s.Name)) => "a null or misnamed segment",
+            _ when manifest.Segments.Any(s => s.LiveFloats < 0 || s.LiveFloats > s.Floats) => "a segment with more live floats than floats",
             _ when manifest.Segments.SelectMany(s => s.Concepts).GroupBy(n => n).Any(g => g.Count() > 1) => "a concept in two segments",
             _ => null,
         };
@@ -69,5 +70,6 @@ internal sealed record ConceptManifest(int Format, OwnerId Owner, long Generatio
 }
 
 /// <param name="Floats">All the floats it holds, garbage included.</param>
+/// <param name="LiveFloats">The floats of <paramref name="Concepts"/>: the rest is garbage, for compaction to weigh.</param>
 /// <param name="Concepts">The concepts whose current version it holds.</param>
-internal sealed record ManifestSegment(string Name, long Floats, ulong Checksum, IReadOnlyList<ConceptName> Concepts);
+internal sealed record ManifestSegment(string Name, long Floats, long LiveFloats, ulong Checksum, IReadOnlyList<ConceptName> Concepts);

@@ -132,7 +132,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         }
 
         var loadedAt = DateTime.UtcNow;
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length);
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length, cached);
         _snapshots[owner] = loaded;
         return loaded;
     }
@@ -190,7 +190,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         var writtenAt = DateTime.UtcNow;
         await _store.CommitAsync(owner, stored, list, cancellationToken).ConfigureAwait(false);
         var written = new FileInfo(_paths.ManifestFile(owner));
-        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length);
+        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length, _snapshots.GetValueOrDefault(owner));
         if (afterWrite is not null)
         {
             await afterWrite(list, cancellationToken).ConfigureAwait(false);

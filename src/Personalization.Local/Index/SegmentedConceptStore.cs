@@ -109,7 +109,18 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
             (stays ? kept[at] : written).Add(concept);
         }
 
-        var live = kept.Select(k => k.Sum(Floats)).ToArray();
+        // What each segment still holds: what it held, less the concepts replaced or deleted now. Only those are walked:
+        // summing every concept's vectors would touch each of them in memory.
+        var staying = new HashSet<Concept>(kept.SelectMany(k => k), ReferenceEqualityComparer.Instance);
+        var live = segments.Select(s => s.LiveFloats).ToArray();
+        foreach (var (name, was) in previous)
+        {
+            if (home.TryGetValue(name, out var i) && !staying.Contains(was))
+            {
+                live[i] -= Floats(was);
+            }
+        }
+
         var merged = new bool[segments.Count];
         var tail = written.Sum(Floats);
         for (var i = segments.Count - 1; i >= 0 && live[i] <= 2 * tail; i--)
@@ -125,7 +136,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         }
 
         var generation = (current.Manifest?.Generation ?? 0) + 1;
-        var after = Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Select(i => segments[i] with { Concepts = [.. kept[i].Select(c => c.Name)] }).ToList();
+        var after = Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Select(i => segments[i] with { LiveFloats = live[i], Concepts = [.. kept[i].Select(c => c.Name)] }).ToList();
         written.AddRange(Enumerable.Range(0, segments.Count).Where(i => merged[i]).SelectMany(i => kept[i]));
         string? segmentFile = null;
         if (written.Count > 0)
@@ -133,7 +144,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
             var name = ConceptManifest.SegmentName(generation);
             segmentFile = paths.SegmentFile(owner, name);
             var (floats, checksum) = await ConceptSegmentFile.WriteAsync(segmentFile, written, cancellationToken).ConfigureAwait(false);
-            after.Add(new ManifestSegment(name, floats, checksum, [.. written.Select(c => c.Name)]));
+            after.Add(new ManifestSegment(name, floats, floats, checksum, [.. written.Select(c => c.Name)]));
         }
 
         var committed = new ConceptManifest(ConceptManifest.CurrentFormat, owner, generation, after);
