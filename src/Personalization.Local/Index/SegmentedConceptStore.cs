@@ -14,7 +14,8 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Concept>> _segments = new(StringComparer.Ordinal);
+    // Each segment read or written, by file: its concepts by name (a reader picks the live ones without walking them all).
+    private readonly ConcurrentDictionary<string, Dictionary<ConceptName, Concept>> _segments = new(StringComparer.Ordinal);
 
     // The last index read or committed per owner: a manifest that names the same segments and concepts gives the same
     // list, without walking every concept again (a write under the lock re-reads only the small manifest).
@@ -156,7 +157,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         // Committed. What no manifest names any more goes; a reader that still wanted it reads the new manifest.
         if (segmentFile is not null)
         {
-            _segments[segmentFile] = written;
+            _segments[segmentFile] = written.ToDictionary(c => c.Name);
         }
 
         Sweep(owner, after);
@@ -218,13 +219,21 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         foreach (var segment in manifest.Segments)
         {
             var file = paths.SegmentFile(owner, segment.Name);
-            if (!_segments.TryGetValue(file, out var held))
+            if (!_segments.TryGetValue(file, out var byName))
             {
-                held = await ConceptSegmentFile.ReadAsync(file, owner, segment.Floats, segment.Checksum, cancellationToken).ConfigureAwait(false);
-                _segments[file] = held;
+                var read = await ConceptSegmentFile.ReadAsync(file, owner, segment.Floats, segment.Checksum, cancellationToken).ConfigureAwait(false);
+                byName = new Dictionary<ConceptName, Concept>(read.Count);
+                foreach (var concept in read)
+                {
+                    if (!byName.TryAdd(concept.Name, concept))
+                    {
+                        throw ConceptIndexFile.DamagedStore(file, $"it holds <{concept.Name}> twice");
+                    }
+                }
+
+                _segments[file] = byName;
             }
 
-            var byName = held.ToDictionary(c => c.Name);
             foreach (var name in segment.Concepts)
             {
                 concepts.Add(byName.TryGetValue(name, out var concept)
