@@ -85,9 +85,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
 
     /// <summary>
     /// Commits <paramref name="next"/> (what <paramref name="current"/> became) as a new segment holding only the concepts
-    /// that are not the very objects read, then a new manifest. Compaction goes with it: the newest segments are merged
-    /// into the new one while each holds no more than twice what is merged so far (a binary counter: O(log n) segments,
-    /// each vector rewritten O(log n) times), all of them when garbage is over half of what is stored.
+    /// that are not the very objects read, then a new manifest. Compaction goes with it (<see cref="SegmentMerge"/>).
     /// </summary>
     public async Task CommitAsync(OwnerId owner, StoredIndex current, IReadOnlyList<Concept> next, CancellationToken cancellationToken)
     {
@@ -122,20 +120,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
             }
         }
 
-        var merged = new bool[segments.Count];
-        var tail = written.Sum(Floats);
-        for (var i = segments.Count - 1; i >= 0 && live[i] <= 2 * tail; i--)
-        {
-            (merged[i], tail) = (true, tail + live[i]);
-        }
-
-        var stored = tail + Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Sum(i => segments[i].Floats);
-        var garbage = stored - live.Sum() - written.Sum(Floats);
-        for (var i = 0; i < segments.Count; i++)
-        {
-            merged[i] |= live[i] == 0 || garbage > stored - garbage;
-        }
-
+        var merged = SegmentMerge.Plan([.. segments.Select(s => s.Floats)], live, written.Sum(Floats));
         var generation = (current.Manifest?.Generation ?? 0) + 1;
         var after = Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Select(i => segments[i] with { LiveFloats = live[i], Concepts = [.. kept[i].Select(c => c.Name)] }).ToList();
         written.AddRange(Enumerable.Range(0, segments.Count).Where(i => merged[i]).SelectMany(i => kept[i]));
