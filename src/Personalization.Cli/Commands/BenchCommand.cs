@@ -20,7 +20,8 @@ namespace Personalization.Cli.Commands;
 /// <c>personalize bench</c>: throughput and latency of each stage on the same images, after warm-up: decode +
 /// preprocess, detection, image embedding at several batch sizes, index search, the whole chain; optionally a
 /// CLIP ViT-B/32-shaped encoder with the pipeline's overhead; and the peak working set. With <c>--local</c>, instead,
-/// the local-feature stage as the owner's references grow (<see cref="BenchLocal"/>).
+/// the local-feature stage as the owner's references grow (<see cref="BenchLocal"/>); with <c>--index</c>, the embedded
+/// concept index as the owner's vectors grow (<see cref="BenchIndex"/>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -34,12 +35,19 @@ internal static class BenchCommand
         var local = new Option<bool>("--local") { Description = "Instead: the local-feature (SIFT) stage as an owner's references grow, every reference matched against the shortlist (time, recall kept)." };
         var references = new Option<int[]>("--references") { Description = "With --local: owner sizes in references (repeatable; default 30 300 3000).", AllowMultipleArgumentsPerToken = true };
         var queries = new Option<int>("--queries") { Description = "With --local: query photos, a seeded choice.", DefaultValueFactory = _ => 40 };
+        var index = new Option<int[]>("--index") { Description = "Instead: the embedded concept index at these owner sizes in reference vectors (repeatable; default 1000 10000 100000): enrol, cold load, search.", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("bench", "Measures each stage's throughput and latency (median, p95) at several batch sizes, and the peak memory.")
         {
-            images, batches, rounds, clip, json, local, references, queries,
+            images, batches, rounds, clip, json, local, references, queries, index,
         };
         command.SetAction((parse, ct) =>
         {
+            if (parse.GetResult(index) is not null)
+            {
+                var owners = parse.GetValue(index) is { Length: > 0 } n ? n : [1000, 10000, 100000];
+                return BenchIndex.RunAsync(parse, globals, console, owners, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(json), ct);
+            }
+
             if (parse.GetValue(local))
             {
                 var owners = parse.GetValue(references) is { Length: > 0 } r ? r : [30, 300, 3000];

@@ -4,8 +4,9 @@ using Personalization.Core.Domain;
 namespace Personalization.Local.Index;
 
 /// <summary>
-/// One owner's concepts file: read and checked, or written whole to a temporary file that is then renamed over
-/// it (atomic on one file system). A file that is not a list of this owner's concepts (<c>null</c>, another JSON
+/// One owner's concepts as the single JSON file of old (<c>concepts.json</c>, before segments), read and checked so
+/// that <see cref="SegmentedConceptStore"/> can migrate it; also the JSON rules and damage checks its segments and
+/// manifest share. A file that is not a list of this owner's concepts (<c>null</c>, another JSON
 /// value, a null concept, another owner's concept, a missing or null member) is damaged: reading it throws
 /// <see cref="InvalidDataException"/> with one line naming the file, so no writer ever takes it for an empty
 /// index and replaces it.
@@ -13,7 +14,7 @@ namespace Personalization.Local.Index;
 internal static class ConceptIndexFile
 {
     // A member that is missing or null where the records do not allow it makes the file damaged, not a crash later.
-    private static readonly JsonSerializerOptions Json = new()
+    internal static JsonSerializerOptions Json { get; } = new()
     {
         WriteIndented = false,
         RespectNullableAnnotations = true,
@@ -49,32 +50,15 @@ internal static class ConceptIndexFile
         return concepts;
     }
 
-    /// <summary>Writes <paramref name="concepts"/> to a temporary file beside <paramref name="file"/>, flushed to disk, then renames it over the file.</summary>
-    public static async Task WriteAsync(string file, IReadOnlyList<Concept> concepts, CancellationToken cancellationToken)
-    {
-        var temp = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await JsonSerializer.SerializeAsync(stream, concepts, Json, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
+    /// <summary>A manifest or segment file that is damaged: moving one file away would lose the concepts the others name.</summary>
+    internal static InvalidDataException DamagedStore(string file, string why, Exception? inner = null) =>
+        new($"the concept index file '{file}' is damaged ({why}); nothing was changed: restore the owner's folder from a backup, or move the folder away to start this owner afresh", inner);
 
-            File.Move(temp, file, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
-
-    private static InvalidDataException Damaged(string file, string why, Exception? inner = null) =>
+    internal static InvalidDataException Damaged(string file, string why, Exception? inner = null) =>
         new($"the concept index file '{file}' is damaged ({why}); nothing was changed: restore it from a backup, or move it away to start this owner afresh", inner);
 
     // Collections deserialise null elements even where the records do not allow them; a damaged file must not get past here.
-    private static string? Flaw(Concept? concept, OwnerId owner) => concept switch
+    internal static string? Flaw(Concept? concept, OwnerId owner) => concept switch
     {
         null => "null instead of a concept",
         _ when concept.Owner != owner => $"it belongs to owner '{concept.Owner}', not '{owner}'",
@@ -85,5 +69,5 @@ internal static class ConceptIndexFile
         _ => null,
     };
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -7,14 +7,16 @@ using Personalization.Local.Storage;
 namespace Personalization.Local.Index;
 
 /// <summary>
-/// The embedded index: exact cosine top-k per owner over normalised vectors (SIMD dot products), one JSON
-/// file per owner under <c>{data}/owners/{owner}/concepts.json</c>. Every write is a read-modify-write under the
-/// owner's lock (<see cref="OwnerLock"/>: one writer at a time in this process and across processes), written to a
-/// temporary file that is then renamed over the old one (atomic on one file system), so a crash or a failed run never
-/// leaves a half-written index and no writer loses what another wrote. A file that is not a valid index is damaged
-/// (<see cref="ConceptIndexFile"/>) and never overwritten. The first time an instance touches an owner it sweeps what
-/// crashes left (<see cref="OrphanSweeper"/>) under that lock. Readers use immutable snapshots and reload when another
-/// process has replaced the file. Thread-safe.
+/// The embedded index: exact cosine top-k per owner over normalised vectors (SIMD dot products, all of a photo's
+/// queries in one pass), stored per owner under <c>{data}/owners/{owner}/</c> as a small manifest naming append-only
+/// segment files of concepts and float32 vectors (<see cref="SegmentedConceptStore"/>; an old single
+/// <c>concepts.json</c> is read as it is and migrated by the next write). Every write is a read-modify-write under the
+/// owner's lock (<see cref="OwnerLock"/>: one writer at a time in this process and across processes) that writes only
+/// the concepts it changed to a new segment, flushed, then renames a new manifest over the old one (atomic on one file
+/// system), so a crash or a failed run never leaves a half-written index and no writer loses what another wrote. A file
+/// that is not a valid index is damaged and never overwritten. The first time an instance touches an owner it sweeps what
+/// crashes left (<see cref="OrphanSweeper"/>, unnamed segments) under that lock. Readers use immutable snapshots and
+/// reload when another process has replaced the manifest, reading only the segments they have not seen. Thread-safe.
 /// </summary>
 public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 {
@@ -29,11 +31,13 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     private readonly OwnerDataPaths _paths;
     private readonly ConcurrentDictionary<OwnerId, OwnerSnapshot> _snapshots = new();
     private readonly ConcurrentDictionary<OwnerId, bool> _swept = new();
+    private readonly SegmentedConceptStore _store;
 
     public EmbeddedConceptIndex(IOptions<LocalDataOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _paths = new OwnerDataPaths(options.Value.Directory);
+        _store = new SegmentedConceptStore(_paths);
     }
 
     public async Task UpsertAsync(IReadOnlyList<Concept> concepts, CancellationToken cancellationToken = default)
@@ -113,12 +117,13 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     {
     }
 
-    private static void Sort(List<Concept> list) => list.Sort((a, b) => string.CompareOrdinal(a.Name.Key, b.Name.Key));
+    private static void Sort(List<Concept> list) => SegmentedConceptStore.SortByKey(list);
 
     private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)
     {
         await SweepOnceAsync(owner, cancellationToken).ConfigureAwait(false);
-        var info = new FileInfo(_paths.ConceptsFile(owner));
+        var manifest = new FileInfo(_paths.ManifestFile(owner));
+        var info = manifest.Exists ? manifest : new FileInfo(_paths.ConceptsFile(owner));
         var (time, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, 0L);
         if (_snapshots.TryGetValue(owner, out var cached) && cached.FileTimeUtc == time && cached.FileLength == length
             && (cached.LoadedAtUtc - time > RacyWindow || DateTime.UtcNow - cached.CheckedAtUtc < RecheckInterval))
@@ -127,7 +132,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         }
 
         var loadedAt = DateTime.UtcNow;
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create(await ConceptIndexFile.ReadAsync(info.FullName, owner, cancellationToken).ConfigureAwait(false), time, loadedAt, length);
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length, cached);
         _snapshots[owner] = loaded;
         return loaded;
     }
@@ -154,16 +159,16 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         await using var held = OwnerLock.TryAcquire(_paths.LockFile(owner));
         if (held is not null)
         {
-            var list = File.Exists(file) ? await ConceptIndexFile.ReadAsync(file, owner, cancellationToken).ConfigureAwait(false) : [];
-            Sweep(owner, list, cancellationToken);
+            Sweep(owner, await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false), cancellationToken);
         }
     }
 
-    private void Sweep(OwnerId owner, List<Concept> concepts, CancellationToken cancellationToken)
+    private void Sweep(OwnerId owner, StoredIndex stored, CancellationToken cancellationToken)
     {
         if (!_swept.ContainsKey(owner))
         {
-            OrphanSweeper.Sweep(_paths, owner, concepts, cancellationToken);
+            OrphanSweeper.Sweep(_paths, owner, stored.Concepts, cancellationToken);
+            _store.Sweep(owner, stored.Manifest?.Segments);
             _swept[owner] = true;
         }
     }
@@ -174,17 +179,18 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         var file = _paths.ConceptsFile(owner);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await using var held = await OwnerLock.AcquireAsync(_paths.LockFile(owner), cancellationToken).ConfigureAwait(false);
-        var list = File.Exists(file) ? await ConceptIndexFile.ReadAsync(file, owner, cancellationToken).ConfigureAwait(false) : [];
-        Sweep(owner, list, cancellationToken);
+        var stored = await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false);
+        Sweep(owner, stored, cancellationToken);
+        var list = stored.Concepts.ToList();
         if (!await change(list, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
         var writtenAt = DateTime.UtcNow;
-        await ConceptIndexFile.WriteAsync(file, list, cancellationToken).ConfigureAwait(false);
-        var written = new FileInfo(file);
-        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length);
+        await _store.CommitAsync(owner, stored, list, cancellationToken).ConfigureAwait(false);
+        var written = new FileInfo(_paths.ManifestFile(owner));
+        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length, _snapshots.GetValueOrDefault(owner));
         if (afterWrite is not null)
         {
             await afterWrite(list, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 
@@ -10,29 +9,89 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal sealed class OwnerSnapshot
 {
-    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength)
+    private readonly Dictionary<int, (float[][] Rows, int[] Concepts)> _descriptions;
+
+    // Where each concept's rows start (one more entry: the end), and each concept's description vector.
+    private readonly int[] _rowStart;
+    private readonly float[][] _descriptionOf;
+
+    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous)
     {
         FileLength = fileLength;
         Concepts = concepts;
         FileTimeUtc = fileTimeUtc;
         LoadedAtUtc = loadedAtUtc;
-        var regions = concepts.SelectMany(c => c.AllRegions.Select((r, i) => (c.Name, Index: i, r.ImageVector))).ToList();
-        ImageDimension = regions.Count > 0 ? regions[0].ImageVector.Length : 0;
-        ImageRows = new float[regions.Count * ImageDimension];
-        ImageOwners = new (ConceptName, int)[regions.Count];
-        for (var i = 0; i < regions.Count; i++)
+
+        // A concept that is the very object of the previous snapshot keeps its rows, copied as references; only the others
+        // are walked. Walking every region of every concept after each write would touch every vector in memory (a
+        // cache miss each: tens of milliseconds at 100k regions), copying their references touches none.
+        var before = previous?.Concepts.Count > 0 ? previous : null;
+        var was = new Dictionary<Concept, int>(before is null ? 0 : before.Concepts.Count, ReferenceEqualityComparer.Instance);
+        for (var j = 0; j < (before?.Concepts.Count ?? 0); j++)
         {
-            if (regions[i].ImageVector.Length != ImageDimension)
+            was[before!.Concepts[j]] = j;
+        }
+
+        var at = new int[concepts.Count];
+        _rowStart = new int[concepts.Count + 1];
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            at[c] = was.TryGetValue(concepts[c], out var j) ? j : -1;
+            _rowStart[c + 1] = _rowStart[c] + (at[c] >= 0 ? before!._rowStart[j + 1] - before._rowStart[j] : concepts[c].References.Sum(r => r.Regions.Count));
+        }
+
+        ImageDimension = before?.ImageDimension ?? 0;
+        ImageRows = new float[_rowStart[^1]][];
+        ImageOwners = new (ConceptName, int)[ImageRows.Length];
+        _descriptionOf = new float[concepts.Count][];
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            if (at[c] >= 0)
             {
-                throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
+                var from = before!._rowStart[at[c]];
+                Array.Copy(before.ImageRows, from, ImageRows, _rowStart[c], _rowStart[c + 1] - _rowStart[c]);
+                Array.Copy(before.ImageOwners, from, ImageOwners, _rowStart[c], _rowStart[c + 1] - _rowStart[c]);
+                _descriptionOf[c] = before._descriptionOf[at[c]];
+                continue;
             }
 
-            regions[i].ImageVector.CopyTo(ImageRows.AsSpan(i * ImageDimension));
-            ImageOwners[i] = (regions[i].Name, regions[i].Index);
+            var concept = concepts[c];
+            var (row, region) = (_rowStart[c], 0);
+            foreach (var reference in concept.References)
+            {
+                foreach (var r in reference.Regions)
+                {
+                    ImageDimension = row == 0 && ImageDimension == 0 ? r.ImageVector.Length : ImageDimension;
+                    if (r.ImageVector.Length != ImageDimension)
+                    {
+                        throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
+                    }
+
+                    ImageRows[row] = r.ImageVector;
+                    ImageOwners[row++] = (concept.Name, region++);
+                }
+            }
+
+            _descriptionOf[c] = concept.DescriptionVector;
         }
+
+        // Descriptions of each length apart, in concept order: a query is compared with those of its own length only.
+        var descriptions = new Dictionary<int, (List<float[]> Rows, List<int> Concepts)>();
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            if (!descriptions.TryGetValue(_descriptionOf[c].Length, out var group))
+            {
+                descriptions[_descriptionOf[c].Length] = group = ([], []);
+            }
+
+            group.Rows.Add(_descriptionOf[c]);
+            group.Concepts.Add(c);
+        }
+
+        _descriptions = descriptions.ToDictionary(d => d.Key, d => (d.Value.Rows.ToArray(), d.Value.Concepts.ToArray()));
     }
 
-    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0);
+    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0, null);
 
     public IReadOnlyList<Concept> Concepts { get; }
 
@@ -49,62 +108,63 @@ internal sealed class OwnerSnapshot
 
     public int ImageDimension { get; }
 
-    /// <summary>All reference-region image vectors, row after row.</summary>
-    public float[] ImageRows { get; }
+    /// <summary>All reference-region image vectors in concept order: the concepts' own arrays, not copies.</summary>
+    public float[][] ImageRows { get; }
 
     /// <summary>Which concept and region each row belongs to.</summary>
     public (ConceptName Concept, int Region)[] ImageOwners { get; }
 
-    /// <summary>Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order.</summary>
+    /// <summary>
+    /// Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order; ties keep the earlier
+    /// region or concept. All image queries are scored in one pass over the region rows, and all description queries of
+    /// one length in one pass over the descriptions (<see cref="MultiQueryScan"/>).
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<VectorHit>> Search(IReadOnlyList<VectorQuery> queries)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var results = new IReadOnlyList<VectorHit>[queries.Count];
+        var images = new List<int>();
+        var descriptions = new Dictionary<int, List<int>>();
         for (var q = 0; q < queries.Count; q++)
         {
-            results[q] = queries[q].Field switch
+            var query = queries[q];
+            switch (query.Field)
             {
-                VectorField.ReferenceImage => SearchImages(queries[q]),
-                VectorField.DescriptionText => SearchDescriptions(queries[q]),
-                _ => throw new ArgumentOutOfRangeException(nameof(queries), queries[q].Field, "unknown vector field"),
-            };
+                case VectorField.ReferenceImage when ImageDimension > 0 && query.Vector.Length == ImageDimension:
+                    images.Add(q);
+                    break;
+                case VectorField.DescriptionText when _descriptions.ContainsKey(query.Vector.Length):
+                    (descriptions.TryGetValue(query.Vector.Length, out var list) ? list : descriptions[query.Vector.Length] = []).Add(q);
+                    break;
+                case VectorField.ReferenceImage or VectorField.DescriptionText:
+                    results[q] = [];
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(queries), query.Field, "unknown vector field");
+            }
+        }
+
+        var imageHits = MultiQueryScan.Search(ImageRows, ImageDimension, [.. images.Select(q => (queries[q].Vector, queries[q].Top))]);
+        for (var i = 0; i < images.Count; i++)
+        {
+            results[images[i]] = [.. imageHits[i].Select(x => new VectorHit(ImageOwners[x.Row].Concept, ImageOwners[x.Row].Region, x.Score))];
+        }
+
+        foreach (var (dimension, asked) in descriptions)
+        {
+            var (rows, owners) = _descriptions[dimension];
+            var hits = MultiQueryScan.Search(rows, dimension, [.. asked.Select(q => (queries[q].Vector, queries[q].Top))]);
+            for (var i = 0; i < asked.Count; i++)
+            {
+                results[asked[i]] = [.. hits[i].Select(x => new VectorHit(Concepts[owners[x.Row]].Name, -1, x.Score))];
+            }
         }
 
         return results;
     }
 
-    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength) => new(concepts, fileTimeUtc, loadedAtUtc, fileLength);
-
-    private List<VectorHit> SearchImages(VectorQuery query)
-    {
-        var d = ImageDimension;
-        if (d == 0 || query.Vector.Length != d)
-        {
-            return [];
-        }
-
-        var top = new TopK(query.Top);
-        var rows = ImageRows.AsSpan();
-        for (var i = 0; i < ImageOwners.Length; i++)
-        {
-            top.Offer(i, TensorPrimitives.Dot(query.Vector, rows.Slice(i * d, d)));
-        }
-
-        return [.. top.Best().Select(x => new VectorHit(ImageOwners[x.Index].Concept, ImageOwners[x.Index].Region, x.Score))];
-    }
-
-    private List<VectorHit> SearchDescriptions(VectorQuery query)
-    {
-        var top = new TopK(query.Top);
-        for (var i = 0; i < Concepts.Count; i++)
-        {
-            var v = Concepts[i].DescriptionVector;
-            if (v.Length == query.Vector.Length)
-            {
-                top.Offer(i, TensorPrimitives.Dot(query.Vector, v));
-            }
-        }
-
-        return [.. top.Best().Select(x => new VectorHit(Concepts[x.Index].Name, -1, x.Score))];
-    }
+    /// <param name="previous">A snapshot of the same owner whose concept objects, where <paramref name="concepts"/> holds the
+    /// same ones, keep their rows (null: walk every concept).</param>
+    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous = null) =>
+        new(concepts, fileTimeUtc, loadedAtUtc, fileLength, previous);
 }

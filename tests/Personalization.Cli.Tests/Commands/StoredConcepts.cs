@@ -1,21 +1,29 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
+using Personalization.Local.Index;
+using Personalization.Local.Storage;
 
 namespace Personalization.Cli.Tests.Commands;
 
 /// <summary>What a CLI run left on disk: an owner's concepts as the embedded index stored them, and result files.</summary>
 internal static class StoredConcepts
 {
+    /// <summary>The owner's concepts as one JSON file, the format before segments (still read, and migrated by the next write).</summary>
     public static string FileOf(CliRun cli, string owner) => Path.Combine(cli.DataDirectory, "owners", owner, "concepts.json");
 
-    /// <summary>The owner's concepts file, byte for byte (empty when there is none): equal bytes, nothing changed.</summary>
-    public static async Task<byte[]> BytesAsync(CliRun cli, string owner) =>
-        File.Exists(FileOf(cli, owner)) ? await File.ReadAllBytesAsync(FileOf(cli, owner)) : [];
+    /// <summary>The owner's concept index manifest, byte for byte (empty when there is none): every write replaces it, so equal bytes, nothing changed.</summary>
+    public static async Task<byte[]> BytesAsync(CliRun cli, string owner)
+    {
+        var manifest = Path.Combine(cli.DataDirectory, "owners", owner, "concepts.manifest.json");
+        return File.Exists(manifest) ? await File.ReadAllBytesAsync(manifest) : [];
+    }
 
+    /// <summary>The owner's concept as stored, read by a fresh embedded index (as another process would).</summary>
     public static async Task<Concept> GetAsync(CliRun cli, string owner, string name)
     {
-        var concepts = JsonSerializer.Deserialize<List<Concept>>(await File.ReadAllBytesAsync(FileOf(cli, owner)))!;
+        using var index = new EmbeddedConceptIndex(Options.Create(new LocalDataOptions { Directory = cli.DataDirectory }));
+        var concepts = await index.ListAsync(OwnerId.Parse(owner));
         return concepts.Single(c => c.Name.Value == name);
     }
 

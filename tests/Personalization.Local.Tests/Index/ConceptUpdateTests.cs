@@ -49,7 +49,7 @@ public sealed class ConceptUpdateTests : IDisposable
     {
         using var index = NewIndex();
         await index.UpsertAsync(WithReferences(null, "aa01"));
-        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.json");
+        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.manifest.json");
         var before = await File.ReadAllBytesAsync(file);
 
         var written = await ((IConceptIndex)index).UpdateAsync(Alice, Cat, (_, _) => Task.FromResult<Concept?>(null));
@@ -77,6 +77,7 @@ public sealed class ConceptUpdateTests : IDisposable
         }, cancel.Token));
 
         Assert.False(called);
+        Assert.False(File.Exists(Path.Combine(_data.Path, "owners", "alice", "concepts.manifest.json")));
         Assert.False(File.Exists(Path.Combine(_data.Path, "owners", "alice", "concepts.json")));
     }
 

@@ -38,7 +38,7 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
         Assert.Equal(bo.Fingerprint.Single().Vector, loaded.Fingerprint.Single().Vector);
         Assert.Equal(bo.AllRegions.Select(r => r.ImageVector), loaded.AllRegions.Select(r => r.ImageVector));
         Assert.Equal(bo.References.Select(r => r.ContentHash), loaded.References.Select(r => r.ContentHash));
-        Assert.True(File.Exists(Path.Combine(_data.Path, "owners", "alice", "concepts.json")));
+        Assert.True(File.Exists(Path.Combine(_data.Path, "owners", "alice", "concepts.manifest.json")));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
     {
         // File systems with coarse timestamps (FAT and HFS+: seconds; ext4 before Linux 6.13: one clock tick)
         // give two writes in quick succession the same modification time. Simulate that by setting it back.
-        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.json");
+        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.manifest.json");
         using var writer = NewIndex();
         using var reader = NewIndex();
         await writer.UpsertAsync(Simple(Alice, "bo", Random(1)));
@@ -253,7 +253,7 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
         var byName = originals.ToDictionary(c => c.Name.Value);
         using var writer = NewIndex();
         using var reader = NewIndex();
-        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.json");
+        var file = Path.Combine(_data.Path, "owners", "alice", "concepts.manifest.json");
 
         var writes = originals.Select(c => Task.Run(() => writer.UpsertAsync(c)));
         var reads = Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
@@ -268,11 +268,11 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
 
             await reader.SearchAsync(Alice, [new VectorQuery(Random(i), VectorField.ReferenceImage, 3)]);
 
-            // A raw reader of the file itself: it must always hold a whole JSON document (or not exist yet).
+            // A raw reader of the manifest itself: it must always hold a whole JSON document (or not exist yet).
             if (File.Exists(file))
             {
                 using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(file));
-                Assert.Equal(JsonValueKind.Array, document.RootElement.ValueKind);
+                Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
             }
         }));
         await Task.WhenAll(writes.Concat(reads));

@@ -34,7 +34,7 @@ public sealed class OrphanSweepTests : IDisposable
         Assert.Equal(["bo"], concepts.Select(c => c.Name.Value));
         Assert.Equal([Kept], Directory.GetFiles(Images).Select(Path.GetFileName));
         Assert.Empty(Directory.GetFiles(OwnerFolder, "*.tmp"));
-        Assert.True(File.Exists(Path.Combine(OwnerFolder, "concepts.json")));
+        Assert.True(File.Exists(Path.Combine(OwnerFolder, "concepts.manifest.json")));
         Assert.True(File.Exists(Path.Combine(OwnerFolder, "unrelated.txt")));
     }
 
@@ -66,7 +66,7 @@ public sealed class OrphanSweepTests : IDisposable
     public async Task FirstRead_DamagedIndex_RemovesNothing()
     {
         await EnrolWithLeftoversAsync();
-        await File.WriteAllTextAsync(Path.Combine(OwnerFolder, "concepts.json"), "null");
+        await File.WriteAllTextAsync(Path.Combine(OwnerFolder, "concepts.manifest.json"), "null");
 
         using var index = NewIndex();
         await Assert.ThrowsAsync<InvalidDataException>(() => index.ListAsync(Alice));
