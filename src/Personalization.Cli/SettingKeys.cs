@@ -147,10 +147,20 @@ internal static class SettingKeys
     /// <summary>Every options class of the product's assemblies, by its <c>SectionName</c>.</summary>
     private static IReadOnlyDictionary<string, Type> FindSections()
     {
-        var assemblies = typeof(SettingKeys).Assembly.GetReferencedAssemblies()
-            .Where(a => a.Name?.StartsWith("Personalization.", StringComparison.Ordinal) == true)
-            .Select(Assembly.Load)
-            .Append(typeof(SettingKeys).Assembly);
+        // The product's assemblies this one reaches, directly or through another (the pipeline's through Hosting).
+        var assemblies = new List<Assembly> { typeof(SettingKeys).Assembly };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { typeof(SettingKeys).Assembly.GetName().Name! };
+        for (var i = 0; i < assemblies.Count; i++)
+        {
+            foreach (var reference in assemblies[i].GetReferencedAssemblies())
+            {
+                if (reference.Name?.StartsWith("Personalization.", StringComparison.Ordinal) == true && seen.Add(reference.Name))
+                {
+                    assemblies.Add(Assembly.Load(reference));
+                }
+            }
+        }
+
         var sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {
