@@ -21,13 +21,8 @@ public sealed class AzureSearchImageIndexTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeSearchServer.StartAsync();
-        _options = new SearchServiceOptions { Endpoint = _server.BaseUri, ApiKey = "test-key", ImageDimensions = 3, TextDimensions = 3, UploadBatchSize = 2, MaxRetries = 1 };
-        var thumbprint = _server.Certificate.GetCertHashString();
-        var clientOptions = new SearchClientOptions
-        {
-            Transport = new HttpClientTransport(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == thumbprint }),
-        };
-        _indexes = SearchHostExtensions.CreateIndexClient(_options, new NoCredential(), clientOptions);
+        _options = SearchTestClient.Options(_server);
+        _indexes = SearchTestClient.Indexes(_server, _options);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
