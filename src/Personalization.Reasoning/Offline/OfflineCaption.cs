@@ -38,7 +38,10 @@ internal static class OfflineCaption
                 }
 
                 text.Append('<').Append(c.Name.Value).Append(">, your ").Append(Plain(c.Category) is { Length: > 0 } category ? category : "item");
-                var details = c.Fingerprint.Where(a => a.Source is "user" or "color").Select(a => Plain(a.Text)).Where(t => t.Length > 0).Take(3).ToList();
+                // The user's words and colours, less the category just written ("your dog (dog, …)").
+                var details = c.Fingerprint
+                    .Where(a => a.Source is "user" or "color" && !a.Text.Equals(c.Category, StringComparison.OrdinalIgnoreCase))
+                    .Select(a => Plain(a.Text)).Where(t => t.Length > 0).Take(3).ToList();
                 if (details.Count > 0)
                 {
                     text.Append(" (").Append(string.Join(", ", details)).Append(')');

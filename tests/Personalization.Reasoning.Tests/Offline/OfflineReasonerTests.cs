@@ -34,9 +34,11 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     [Fact]
     public async Task CaptionAsync_OneConceptOnABareImage_NamesItAndEarnsTheFullReward()
     {
-        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0])]);
+        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0]), new FingerprintAttribute("dog", "user", [1, 0, 0])]);
 
         var caption = (await _reasoner.CaptionAsync(new CaptionRequest(Bare(), [new RecognizedConcept(bo, null, 0.8f)]))).Text;
+
+        Assert.StartsWith("A photo of <bo>, your dog (red collar).", caption, StringComparison.Ordinal); // the category once
 
         Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
         Assert.Contains("<bo>", caption, StringComparison.Ordinal);
