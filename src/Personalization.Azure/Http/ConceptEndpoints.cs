@@ -92,6 +92,7 @@ public sealed class ConceptEndpoints(IReferencePhotos references, IConceptIndex 
             description = c.Description,
             references = c.References.Count,
             attributes = c.Fingerprint.Select(f => f.Text),
+            attributeSources = c.Fingerprint.Select(f => new { text = f.Text, source = f.Source }),
             photos = c.References.Select(r => new { contentHash = r.ContentHash, box = r.Focus?.Box, origin = r.Origin }),
         }));
     }

@@ -33,12 +33,20 @@ internal static class ConceptsCommand
             {
                 var regions = string.Join("; ", c.References.Select(r => $"{r.FileName}: {Region(r)}, {r.Local?.Count ?? 0} keypoints"));
                 await console.Out.WriteLineAsync(
-                    $"<{c.Name}>\t{c.Category}\t{c.References.Count} photo(s)\t{c.Description}\t[{string.Join(", ", c.Fingerprint.Select(f => f.Text))}]\tregions: {regions}").ConfigureAwait(false);
+                    $"<{c.Name}>\t{c.Category}\t{c.References.Count} photo(s)\t{c.Description}\t{Attributes(c)}\tregions: {regions}").ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>The attributes, the user's words apart from what the models derived: <c>yours: golden, red collar, dog; derived: Pembroke (classifier)</c>.</summary>
+    internal static string Attributes(Concept concept)
+    {
+        var yours = concept.Fingerprint.Where(f => f.Source == "user").Select(f => f.Text).ToList();
+        var derived = concept.Fingerprint.Where(f => f.Source != "user").Select(f => $"{f.Text} ({f.Source})").ToList();
+        return $"yours: {(yours.Count == 0 ? "–" : string.Join(", ", yours))}; derived: {(derived.Count == 0 ? "–" : string.Join(", ", derived))}";
     }
 
     /// <summary>Which region of a reference photo the concept was enrolled from, as the user reads it.</summary>

@@ -83,7 +83,7 @@ internal static class EnrollCommand
 
             await console.Out.WriteLineAsync(
                 $"enrolled <{concept.Name}> ({concept.Category}) for {concept.Owner}: {concept.References.Count} reference photo(s), {outcome.AddedReferences} new; " +
-                $"attributes: {string.Join(", ", concept.Fingerprint.Select(f => f.Text))}").ConfigureAwait(false);
+                $"attributes: {ConceptsCommand.Attributes(concept)}").ConfigureAwait(false);
             return outcome.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
         }, ct));
         return command;

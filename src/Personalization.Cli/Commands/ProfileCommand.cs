@@ -52,9 +52,11 @@ internal static class ProfileCommand
         foreach (var d in profile.Dimensions)
         {
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {OfflinePreferenceModel.Name(d.Dimension),-11} weight {d.Weight,6:F2}  likes: {Join(d.Likes)}  dislikes: {Join(d.Dislikes)}")).ConfigureAwait(false);
+                $"  {OfflinePreferenceModel.Name(d.Dimension),-11} weight {d.Weight,6:F2}  likes: {Join(d, d.Likes)}  dislikes: {Join(d, d.Dislikes)}")).ConfigureAwait(false);
         }
     }
 
-    private static string Join(IReadOnlyList<string> terms) => terms.Count == 0 ? "–" : string.Join(", ", terms);
+    /// <summary>The terms, each with how sure it is where that was measured: <c>vivid (100 % of liked vs 0 % of disliked)</c>.</summary>
+    internal static string Join(DimensionProfile d, IReadOnlyList<string> terms) =>
+        terms.Count == 0 ? "–" : string.Join(", ", terms.Select(t => d.Support?.FirstOrDefault(s => s.Term == t)?.ToString() ?? t));
 }

@@ -4,7 +4,7 @@ namespace Personalization.Cli.Output;
 
 /// <summary>
 /// A taste profile as <c>profile --json</c> and <c>prefer --json</c> print it: per dimension how much it counts and what
-/// the owner likes and dislikes (the feature centroids stay in the store).
+/// the owner likes and dislikes, each with how sure it is (the feature centroids stay in the store).
 /// </summary>
 internal sealed record ProfileDocument(string Owner, string Version, int LikedCount, int DislikedCount, DateTimeOffset CreatedAt, IReadOnlyList<ProfileDocument.DimensionEntry> Dimensions)
 {
@@ -13,8 +13,9 @@ internal sealed record ProfileDocument(string Owner, string Version, int LikedCo
         ArgumentNullException.ThrowIfNull(profile);
         return new(
             profile.Owner, profile.Version, profile.LikedCount, profile.DislikedCount, profile.CreatedAt,
-            [.. profile.Dimensions.Select(d => new DimensionEntry(d.Dimension, d.Weight, d.Likes, d.Dislikes))]);
+            [.. profile.Dimensions.Select(d => new DimensionEntry(d.Dimension, d.Weight, d.Likes, d.Dislikes, d.Support))]);
     }
 
-    internal sealed record DimensionEntry(PreferenceDimension Dimension, double Weight, IReadOnlyList<string> Likes, IReadOnlyList<string> Dislikes);
+    /// <param name="Support">Per like and dislike the share of the liked and of the disliked references it describes, and their difference.</param>
+    internal sealed record DimensionEntry(PreferenceDimension Dimension, double Weight, IReadOnlyList<string> Likes, IReadOnlyList<string> Dislikes, IReadOnlyList<TermSupport>? Support);
 }

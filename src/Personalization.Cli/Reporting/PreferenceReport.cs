@@ -36,7 +36,7 @@ internal static class PreferenceReport
         html.Append("<h2>Profile</h2><table class=\"profile\"><tr><th class=\"name\">dimension</th><th>weight</th><th class=\"name\">likes</th><th class=\"name\">dislikes</th></tr>");
         foreach (var d in profile.Dimensions)
         {
-            html.Append(c, $"<tr><td class=\"name\">{OfflinePreferenceModel.Name(d.Dimension)}</td><td>{d.Weight:F2}</td><td class=\"name\">{HtmlEncode(string.Join(", ", d.Likes))}</td><td class=\"name\">{HtmlEncode(string.Join(", ", d.Dislikes))}</td></tr>");
+            html.Append(c, $"<tr><td class=\"name\">{OfflinePreferenceModel.Name(d.Dimension)}</td><td>{d.Weight:F2}</td><td class=\"name\">{HtmlEncode(Commands.ProfileCommand.Join(d, d.Likes))}</td><td class=\"name\">{HtmlEncode(Commands.ProfileCommand.Join(d, d.Dislikes))}</td></tr>");
         }
 
         html.Append("</table><h2>Verdicts</h2>");

@@ -146,12 +146,14 @@ public sealed class EnrollmentService(
                 request.Name, category, userDescription, userAttributes, [.. good.Select(g => g.Analysis)], [.. good.Select(g => ImageSource.FromBytes(g.Id, g.Bytes))]),
             cancellationToken).ConfigureAwait(false);
 
-        // User attributes first, then the models' proposals, then what an earlier enrolment found.
-        var attributes = userAttributes.Select(a => new ProposedAttribute(a, "user"))
-            .Concat(proposal.Attributes)
-            .Concat((existing?.Fingerprint ?? []).Where(f => f.Source != "user").Select(f => new ProposedAttribute(f.Text, f.Source)))
-            .DistinctBy(a => a.Text, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        // The user's words first, as written (their attributes, the parts of their description, their category); then the
+        // models' proposals and what an earlier enrolment found, less any that contradict the user's words.
+        var userCategory = Clean(request.Category) ?? existing?.Category;
+        var userTerms = AttributeAgreement.UserTerms(userCategory, userDescription, userAttributes);
+        var (attributes, _) = AttributeAgreement.Merge(
+            userCategory,
+            userTerms,
+            proposal.Attributes.Concat((existing?.Fingerprint ?? []).Where(f => f.Source != "user").Select(f => new ProposedAttribute(f.Text, f.Source))));
         var description = userDescription ?? proposal.Description;
         var texts = attributes.Select(a => a.Text).Append(description).ToList();
         var vectors = await textEncoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,9 @@ public sealed record CandidateAttributes(ConceptName Concept, IReadOnlyList<Attr
     public IEnumerable<string> Visible => Attributes.Where(a => a.Visible).Select(a => a.Attribute);
 }
 
-public sealed record AttributeEvidence(string Attribute, float Score, bool Visible);
+/// <param name="Source">Where the attribute came from: <c>user</c> (what the user wrote) or what derived it (<c>detector</c>,
+/// <c>classifier</c>, <c>color</c>, <c>vlm</c>); null where the evidence is not about a fingerprint attribute.</param>
+public sealed record AttributeEvidence(string Attribute, float Score, bool Visible, string? Source = null);
 
 /// <param name="QueryImage">The query's bytes, for a reasoner that looks at pixels.</param>
 /// <param name="CandidateImage">The candidate's first reference photo, for a reasoner that looks at pixels.</param>

@@ -15,6 +15,18 @@ public static class OfflinePreferenceModel
 {
     public const string Version = "offline-centroids-v1";
 
+    /// <summary>
+    /// A dimension names likes and dislikes only when the liked and disliked references differ on it: their centroids
+    /// at least as far apart as the spread within the two sides (the weight ≥ 1).
+    /// </summary>
+    public const double MinSeparation = 1.0;
+
+    /// <summary>A term is a like (dislike) only when it describes at least this much more of the liked (disliked) side.</summary>
+    public const double MinShareDifference = 0.5;
+
+    private const string Likes = "likes";
+    private const string Dislikes = "dislikes";
+
     public static PreferenceProfile BuildProfile(string owner, IReadOnlyList<DescribedImage> liked, IReadOnlyList<DescribedImage> disliked, DateTimeOffset createdAt)
     {
         ArgumentNullException.ThrowIfNull(liked);
@@ -33,8 +45,17 @@ public static class OfflinePreferenceModel
             var dislikedCentroid = dislikedFeatures.Count == 0 ? null : Centroid(dislikedFeatures);
             var spread = Spread(likedFeatures, likedCentroid) + (dislikedCentroid is null ? 0 : Spread(dislikedFeatures, dislikedCentroid));
             var weight = dislikedCentroid is null ? 1.0 : TensorPrimitives.Distance(likedCentroid, dislikedCentroid) / (spread + 0.05);
-            var (likes, dislikes) = TypicalTerms(liked, disliked, dimension);
-            dimensions.Add(new DimensionProfile(dimension, likes, dislikes, likedCentroid, dislikedCentroid, Math.Round(weight, 4)));
+            var support = dislikedCentroid is not null && weight >= MinSeparation
+                ? TypicalTerms(liked, disliked, dimension, likedCentroid, dislikedCentroid)
+                : [];
+            dimensions.Add(new DimensionProfile(
+                dimension,
+                [.. support.Where(t => t.Side == Likes).Select(t => t.Term)],
+                [.. support.Where(t => t.Side == Dislikes).Select(t => t.Term)],
+                likedCentroid,
+                dislikedCentroid,
+                Math.Round(weight, 4),
+                support));
         }
 
         return new PreferenceProfile(owner, Version, liked.Count, disliked.Count, dimensions, createdAt);
@@ -96,15 +117,38 @@ public static class OfflinePreferenceModel
         return Math.Clamp(0.5 + ((toDisliked - toLiked) / (2 * gap + 1e-6)), 0, 1);
     }
 
-    private static (IReadOnlyList<string> Likes, IReadOnlyList<string> Dislikes) TypicalTerms(IReadOnlyList<DescribedImage> liked, IReadOnlyList<DescribedImage> disliked, PreferenceDimension dimension)
+    /// <summary>
+    /// The terms that tell the two sides apart, with how sure each is: typical of one side (at least half of it), at
+    /// least <see cref="MinShareDifference"/> more common there than on the other, and measured on that side — the
+    /// references the term describes lie nearer that side's centroid than the other's (a user who liked the more
+    /// colourful photos never "likes: muted").
+    /// </summary>
+    private static List<TermSupport> TypicalTerms(
+        IReadOnlyList<DescribedImage> liked, IReadOnlyList<DescribedImage> disliked, PreferenceDimension dimension, float[] likedCentroid, float[] dislikedCentroid)
     {
         var likedShare = Shares(liked, dimension);
         var dislikedShare = Shares(disliked, dimension);
-        var likes = likedShare.Where(t => t.Value >= 0.5 && dislikedShare.GetValueOrDefault(t.Key) < 0.5)
-            .OrderByDescending(t => t.Value - dislikedShare.GetValueOrDefault(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).Take(5).ToList();
-        var dislikes = dislikedShare.Where(t => t.Value >= 0.5 && likedShare.GetValueOrDefault(t.Key) < 0.5)
-            .OrderByDescending(t => t.Value - likedShare.GetValueOrDefault(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).Take(5).ToList();
-        return (likes, dislikes);
+        List<TermSupport> Side(Dictionary<string, double> mine, Dictionary<string, double> theirs, string side, float[] near, float[] far) =>
+            [.. mine.Where(t => t.Value >= 0.5 && t.Value - theirs.GetValueOrDefault(t.Key) >= MinShareDifference)
+                .Where(t => MeasuredNearer(t.Key, near, far))
+                .OrderByDescending(t => t.Value - theirs.GetValueOrDefault(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Take(5)
+                .Select(t => side == Likes
+                    ? new TermSupport(t.Key, side, Math.Round(t.Value, 4), Math.Round(theirs.GetValueOrDefault(t.Key), 4))
+                    : new TermSupport(t.Key, side, Math.Round(theirs.GetValueOrDefault(t.Key), 4), Math.Round(t.Value, 4)))];
+
+        bool MeasuredNearer(string term, float[] near, float[] far)
+        {
+            var described = liked.Concat(disliked)
+                .Select(i => i.Dimensions[dimension])
+                .Where(d => d.Terms.Contains(term, StringComparer.Ordinal))
+                .Select(d => d.Features)
+                .ToList();
+            var centre = Centroid(described);
+            return TensorPrimitives.Distance(centre, near) < TensorPrimitives.Distance(centre, far);
+        }
+
+        return [.. Side(likedShare, dislikedShare, Likes, likedCentroid, dislikedCentroid), .. Side(dislikedShare, likedShare, Dislikes, dislikedCentroid, likedCentroid)];
     }
 
     private static Dictionary<string, double> Shares(IReadOnlyList<DescribedImage> images, PreferenceDimension dimension) =>

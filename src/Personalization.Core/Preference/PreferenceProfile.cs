@@ -17,10 +17,27 @@ public sealed record PreferenceProfile(
 /// <param name="LikedCentroid">Mean feature vector of the liked references (offline model).</param>
 /// <param name="DislikedCentroid">Mean feature vector of the disliked references; null when there are none.</param>
 /// <param name="Weight">How strongly this dimension separates liked from disliked (0 = not at all).</param>
+/// <param name="Support">How sure each like and dislike is: the share of the liked and of the disliked references the
+/// term describes (its measured difference); null when not measured (a VLM's terms).</param>
 public sealed record DimensionProfile(
     PreferenceDimension Dimension,
     IReadOnlyList<string> Likes,
     IReadOnlyList<string> Dislikes,
     float[]? LikedCentroid,
     float[]? DislikedCentroid,
-    double Weight);
+    double Weight,
+    IReadOnlyList<TermSupport>? Support = null);
+
+/// <summary>The evidence for one like or dislike.</summary>
+/// <param name="Side"><c>likes</c> or <c>dislikes</c>.</param>
+/// <param name="LikedShare">Share of the liked references the term describes.</param>
+/// <param name="DislikedShare">Share of the disliked references the term describes.</param>
+public sealed record TermSupport(string Term, string Side, double LikedShare, double DislikedShare)
+{
+    /// <summary>The measured difference between the two sides: 1 = every reference of one side and none of the other.</summary>
+    public double Difference => Math.Round(Math.Abs(LikedShare - DislikedShare), 4);
+
+    /// <summary>As a person reads it: <c>vivid (3/3 liked, 0/3 disliked)</c> in shares, <c>vivid (100 % vs 0 %)</c>.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Term} ({LikedShare * 100:0} % of liked vs {DislikedShare * 100:0} % of disliked)");
+}

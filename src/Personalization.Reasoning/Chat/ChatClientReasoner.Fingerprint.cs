@@ -32,7 +32,7 @@ internal sealed partial class ChatClientReasoner
                 for (var i = 0; i < Math.Min(photos.Count, Math.Min(request.References.Count, MaxFingerprintPhotos)); i++)
                 {
                     var main = OfflineReasoner.MainRegion(request.References[i]);
-                    content.Add(await PictureAsync(photos[i], main.Source == "detection" ? main.Box : null, ct).ConfigureAwait(false));
+                    content.Add(await PictureAsync(photos[i], main.Source is "detection" or "focus" ? main.Box : null, ct).ConfigureAwait(false));
                 }
 
                 if (content.Count == 1)

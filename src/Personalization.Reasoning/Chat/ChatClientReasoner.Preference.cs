@@ -32,7 +32,10 @@ internal sealed partial class ChatClientReasoner : IPreferenceJudge
                 return measured with
                 {
                     Version = $"{Name} + {OfflinePreferenceModel.Version} weights",
-                    Dimensions = [.. measured.Dimensions.Select(d => d with { Likes = answer.For(d.Dimension).CleanLikes, Dislikes = answer.For(d.Dimension).CleanDislikes })],
+                    // The model's words, only on the dimensions where the liked and disliked references measurably differ.
+                    Dimensions = [.. measured.Dimensions.Select(d => Differ(d)
+                        ? d with { Likes = answer.For(d.Dimension).CleanLikes, Dislikes = answer.For(d.Dimension).CleanDislikes, Support = null }
+                        : d with { Likes = [], Dislikes = [], Support = [] })],
                 };
             },
             why => Task.FromResult(measured with { Version = $"{OfflinePreferenceModel.Version} (offline fallback: {why})" }),
@@ -119,4 +122,6 @@ internal sealed partial class ChatClientReasoner : IPreferenceJudge
         var (answer, _) = await AskAsync<PreferredAnswer>(ReasoningStages.PreferenceAnswer, ReasoningPrompts.PreferenceAnswer, answerContent, NewOptions(), a => a.Problem(), cancellationToken).ConfigureAwait(false);
         return (rows, answer);
     }
+
+    private static bool Differ(DimensionProfile d) => d.DislikedCentroid is not null && d.Weight >= OfflinePreferenceModel.MinSeparation;
 }

@@ -66,7 +66,7 @@ internal sealed partial class ChatClientReasoner
                 .Select(a => a.Trim())
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var evidence = concept.Fingerprint
-                .Select(f => claimed.Contains(f.Text) ? new AttributeEvidence(f.Text, 1f, true) : new AttributeEvidence(f.Text, 0f, false))
+                .Select(f => claimed.Contains(f.Text) ? new AttributeEvidence(f.Text, 1f, true, f.Source) : new AttributeEvidence(f.Text, 0f, false, f.Source))
                 .ToList();
             dropped += claimed.Count(c => !concept.Fingerprint.Any(f => f.Text.Equals(c, StringComparison.OrdinalIgnoreCase)));
             var score = evidence.Count == 0 ? 0f : evidence.Count(e => e.Visible) / (float)evidence.Count;

@@ -38,7 +38,10 @@ internal static class OfflineCaption
                 }
 
                 text.Append('<').Append(c.Name.Value).Append(">, your ").Append(Plain(c.Category) is { Length: > 0 } category ? category : "item");
-                var details = c.Fingerprint.Where(a => a.Source is "user" or "color").Select(a => Plain(a.Text)).Where(t => t.Length > 0).Take(3).ToList();
+                // The user's words and colours, less the category just written ("your dog (dog, …)").
+                var details = c.Fingerprint
+                    .Where(a => a.Source is "user" or "color" && !a.Text.Equals(c.Category, StringComparison.OrdinalIgnoreCase))
+                    .Select(a => Plain(a.Text)).Where(t => t.Length > 0).Take(3).ToList();
                 if (details.Count > 0)
                 {
                     text.Append(" (").Append(string.Join(", ", details)).Append(')');
@@ -96,36 +99,47 @@ internal static class OfflineCaption
     }
 
     /// <summary>
-    /// The other things in the picture: confident detections, less the one that is each recognised concept
-    /// (the detection overlapping its box most, else the best one with the concept's detector label).
+    /// The other things in the picture: confident detections, less those that are a recognised concept. A detection of
+    /// the concept's category (its detector label, or its category as the user wrote it) overlapping the concept's box
+    /// with IoU ≥ 0.5 is the concept, however many there are; else the one overlapping it most (IoU &gt; 0.5) whatever its
+    /// label; with no box, the most confident detection of its category.
     /// </summary>
     private static List<string> SceneObjects(ImageAnalysis image, IReadOnlyList<RecognizedConcept> recognized)
     {
         var remaining = image.Detections.Where(d => d.Score >= 0.3f).ToList();
         foreach (var concept in recognized)
         {
-            var labels = concept.Concept.Fingerprint.Where(a => a.Source == "detector").Select(a => a.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var itself = remaining
-                .Select(d => (Detection: d, Overlap: concept.Box?.IntersectionOverUnion(d.Box) ?? 0f))
-                .Where(x => x.Overlap > 0.5f || labels.Contains(x.Detection.Label))
-                .OrderByDescending(x => x.Overlap > 0.5f)
-                .ThenByDescending(x => x.Overlap)
-                .ThenByDescending(x => x.Detection.Score)
-                .Select(x => x.Detection)
-                .FirstOrDefault();
-            if (itself is not null)
+            var labels = concept.Concept.Fingerprint.Where(a => a.Source == "detector").Select(a => a.Text)
+                .Append(concept.Concept.Category)
+                .Select(CocoLabels.Words)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            bool OfItsCategory(Detection d) => labels.Contains(CocoLabels.Words(d.Label));
+            if (concept.Box is { } box)
             {
-                remaining.Remove(itself);
+                var itself = remaining.Where(d => OfItsCategory(d) && box.IntersectionOverUnion(d.Box) >= 0.5f).ToList();
+                if (itself.Count == 0 && remaining.Select(d => (Detection: d, Overlap: box.IntersectionOverUnion(d.Box)))
+                        .Where(x => x.Overlap > 0.5f).OrderByDescending(x => x.Overlap).FirstOrDefault() is { Detection: { } overlapping })
+                {
+                    itself.Add(overlapping);
+                }
+
+                remaining.RemoveAll(itself.Contains);
+            }
+            else if (remaining.Where(OfItsCategory).OrderByDescending(d => d.Score).FirstOrDefault() is { } best)
+            {
+                remaining.Remove(best);
             }
         }
 
         return remaining
-            .GroupBy(d => d.Label)
+            .GroupBy(d => CocoLabels.Words(d.Label))
             .OrderByDescending(g => g.Max(d => d.Score))
             .Take(4)
-            .Select(g => g.Count() == 1 ? $"a {g.Key}" : $"{g.Count()} {Plural(g.Key)}")
+            .Select(g => g.Count() == 1 ? $"{Article(g.Key)} {g.Key}" : $"{g.Count()} {Plural(g.Key)}")
             .ToList();
     }
+
+    private static string Article(string noun) => noun.Length > 0 && "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an" : "a";
 
     /// <summary>English plural of a COCO label: "skis" and "scissors" are already plural; "bus" → "buses".</summary>
     private static string Plural(string noun) =>

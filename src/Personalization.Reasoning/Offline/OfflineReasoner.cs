@@ -4,6 +4,7 @@ using System.Text;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
+using Personalization.Core.Enrollment;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 
@@ -30,17 +31,28 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         var attributes = new List<ProposedAttribute>();
         foreach (var analysis in request.References)
         {
-            var main = MainRegion(analysis);
+            // Measured on the concept's own region only: what the models say of the rest of the photo is not about it.
+            if (ConceptRegion(analysis) is not { } main)
+            {
+                continue;
+            }
+
             if (main.Label is { } label)
             {
-                attributes.Add(new ProposedAttribute(label, "detector"));
+                attributes.Add(new ProposedAttribute(CocoLabels.Words(label), "detector"));
             }
 
             attributes.AddRange(main.TopLabels.Where(l => l.Probability >= 0.08f).Take(2).Select(l => new ProposedAttribute(l.Label, "classifier")));
             attributes.AddRange(main.Colors.Take(2).Select(c => new ProposedAttribute(c.Name, "color")));
         }
 
-        var distinct = attributes.DistinctBy(a => a.Text, StringComparer.OrdinalIgnoreCase).Take(8).ToList();
+        // Nothing the user's words contradict (a silver dog they called golden, a Pembroke they called a teapot).
+        var userTerms = AttributeAgreement.UserTerms(request.Category, request.UserDescription, request.UserAttributes);
+        var distinct = attributes
+            .Where(a => AttributeAgreement.Contradiction(a, request.Category, userTerms) is null)
+            .DistinctBy(a => a.Text, StringComparer.OrdinalIgnoreCase)
+            .Take(8)
+            .ToList();
         var description = request.UserDescription ?? Describe(request.Category, distinct);
         return Task.FromResult(new FingerprintProposal(description, distinct));
     }
@@ -81,7 +93,7 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
                 score = Math.Max(score, TensorPrimitives.Dot(attribute.Vector, v));
             }
 
-            return new AttributeEvidence(attribute.Text, score, score >= _options.AttributeVisible);
+            return new AttributeEvidence(attribute.Text, score, score >= _options.AttributeVisible, attribute.Source);
         }
     }
 
@@ -180,7 +192,7 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         {
             if (region.Label is { } label)
             {
-                words.Add(label);
+                words.Add(CocoLabels.Words(label));
             }
 
             words.AddRange(region.TopLabels.Where(l => l.Probability >= 0.05f).Take(3).Select(l => l.Label));
@@ -190,9 +202,36 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         return [.. words.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>The region most likely to be the subject: the most confident large detection, else the whole image.</summary>
+    /// <summary>
+    /// The region of a reference photo that is the concept: the object region it was enrolled from (the user's box, or
+    /// the one chosen automatically); the whole photo only when enrolment took the whole photo as the object. For an
+    /// analysis made without a focus, the most confident large detection; none when there is none, as the whole photo
+    /// is not the concept's region.
+    /// </summary>
+    internal static ImageRegion? ConceptRegion(ImageAnalysis analysis)
+    {
+        if (analysis.Regions.FirstOrDefault(r => r.Source == "focus") is { } focus)
+        {
+            return focus;
+        }
+
+        if (analysis.Focus is { Source: ReferenceFocus.Whole })
+        {
+            return analysis.Regions.FirstOrDefault();
+        }
+
+        var main = MainRegion(analysis);
+        return main.Source == "detection" ? main : null;
+    }
+
+    /// <summary>The region most likely to be the subject: the focus region of a reference, else the most confident large detection, else the whole image.</summary>
     internal static ImageRegion MainRegion(ImageAnalysis analysis)
     {
+        if (analysis.Regions.FirstOrDefault(r => r.Source == "focus") is { } focus)
+        {
+            return focus;
+        }
+
         var imageArea = (float)analysis.Width * analysis.Height;
         return analysis.Regions
             .Where(r => r.Source == "detection" && r.Box.Area >= 0.05f * imageArea)

@@ -20,6 +20,27 @@ public sealed class EnrollCommandTests
     }
 
     [SharedFact]
+    public async Task Concepts_AttributesTheUserWrote_AreShownApartFromTheDerivedOnesAndWin()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("enroll", "--owner", "alice", "--name", "bo", "--category", "dog", "--description", "golden, red collar", CliRun.DreamBooth("dog", "00.jpg"))).Exit);
+
+        var (_, list, _) = await cli.RunAsync("concepts", "--owner", "alice");
+        var (_, json, _) = await cli.RunAsync("concepts", "--owner", "alice", "--json");
+
+        Assert.Contains("yours: golden, red collar, dog; derived: ", list, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var attributes = document.RootElement.GetProperty("concepts")[0].GetProperty("attributes").EnumerateArray()
+            .Select(a => (a.GetProperty("text").GetString(), a.GetProperty("source").GetString())).ToList();
+        Assert.Equal([("golden", "user"), ("red collar", "user"), ("dog", "user")], attributes.Take(3));
+        Assert.All(attributes.Skip(3), a => Assert.NotEqual("user", a.Item2));
+        foreach (var grey in new[] { "silver", "light grey", "grey (color)", "white (color)", "black (color)" })
+        {
+            Assert.DoesNotContain(grey, list, StringComparison.Ordinal);
+        }
+    }
+
+    [SharedFact]
     public async Task Enroll_UserDescriptionAndAttributes_AreKeptAndMerged()
     {
         using var cli = new CliRun();

@@ -36,6 +36,38 @@ public sealed class OfflinePreferenceModelTests
     }
 
     [Fact]
+    public void BuildProfile_LikedTheMoreColourfulPhotos_NeverLikesMuted()
+    {
+        // The liked photos are the more saturated ones; one of them is still described "muted", as are two disliked ones.
+        var profile = OfflinePreferenceModel.BuildProfile(
+            "alice",
+            [Image("l1", 0.5f, "muted"), Image("l2", 0.9f, "vivid")],
+            [Image("d1", 0.30f, "dull"), Image("d2", 0.35f, "dull"), Image("d3", 0.40f, "muted")],
+            Now);
+
+        var saturation = profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
+        Assert.DoesNotContain("muted", saturation.Likes);
+        Assert.Equal(["vivid"], saturation.Likes);
+        Assert.Equal(["dull"], saturation.Dislikes);
+
+        // How sure each is: the share of each side it describes.
+        var vivid = Assert.Single(saturation.Support!, s => s.Term == "vivid");
+        Assert.Equal(("likes", 0.5, 0.0, 0.5), (vivid.Side, vivid.LikedShare, vivid.DislikedShare, vivid.Difference));
+        var dull = Assert.Single(saturation.Support!, s => s.Term == "dull");
+        Assert.Equal(("dislikes", 0.0, 0.6667, 0.6667), (dull.Side, dull.LikedShare, dull.DislikedShare, dull.Difference));
+    }
+
+    [Fact]
+    public void BuildProfile_ReferencesThatDoNotDiffer_NameNoLikesOrDislikes()
+    {
+        // Liked and disliked look alike on saturation (weight < 1), and with only liked references there is nothing to differ from.
+        var alike = OfflinePreferenceModel.BuildProfile("alice", [Image("l1", 0.5f, "muted"), Image("l2", 0.9f, "vivid")], [Image("d1", 0.55f, "vivid"), Image("d2", 0.85f, "bright")], Now);
+        var likedOnly = OfflinePreferenceModel.BuildProfile("alice", [Image("l1", 0.8f, "vivid"), Image("l2", 0.85f, "vivid")], [], Now);
+
+        Assert.All(alike.Dimensions.Concat(likedOnly.Dimensions), d => Assert.Empty(d.Likes.Concat(d.Dislikes)));
+    }
+
+    [Fact]
     public void Judge_CandidateNearTheLikedSide_IsPreferredInEitherOrder()
     {
         var profile = OfflinePreferenceModel.BuildProfile("alice", [Image("l1", 0.8f), Image("l2", 0.7f)], [Image("d1", 0.2f), Image("d2", 0.1f)], Now);

@@ -34,9 +34,11 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     [Fact]
     public async Task CaptionAsync_OneConceptOnABareImage_NamesItAndEarnsTheFullReward()
     {
-        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0])]);
+        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0]), new FingerprintAttribute("dog", "user", [1, 0, 0])]);
 
         var caption = (await _reasoner.CaptionAsync(new CaptionRequest(Bare(), [new RecognizedConcept(bo, null, 0.8f)]))).Text;
+
+        Assert.StartsWith("A photo of <bo>, your dog (red collar).", caption, StringComparison.Ordinal); // the category once
 
         Assert.True(caption.Length >= CaptionMetric.MinimumCaptionLength, caption);
         Assert.Contains("<bo>", caption, StringComparison.Ordinal);
@@ -57,7 +59,9 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
         Assert.Contains("<bo>", caption, StringComparison.Ordinal);
         Assert.Contains("<Mochi>", caption, StringComparison.Ordinal);
         Assert.Contains("2 people", caption, StringComparison.Ordinal);
-        Assert.Contains("a dog", caption, StringComparison.Ordinal);
+
+        // The park's one dog is <bo>, a dog recognised without a box: the most confident detection of its category is <bo> itself.
+        Assert.DoesNotContain("a dog", caption, StringComparison.Ordinal);
         Assert.Equal(1, CaptionMetric.IdentityReward(caption, ["<bo>", "<mochi>"]));
         Assert.Equal(new CaptionTally(2, 0, 0), CaptionMetric.Score(caption, ["bo", "mochi"], ["bo", "mochi", "kiki"]));
     }
@@ -71,6 +75,44 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
 
         Assert.StartsWith("A photo of <bo>, your dog, <mr.whiskers>, your dog and <kiki-2>, your dog.", caption, StringComparison.Ordinal);
         Assert.Equal(1, CaptionMetric.IdentityReward(caption, ["bo", "mr.whiskers", "kiki-2"]));
+    }
+
+    [Fact]
+    public async Task CaptionAsync_TheDetectionThatIsTheConcept_IsNotAnotherThingInTheScene()
+    {
+        // <bo>, a dog, was recognised at its box; the detector saw a dog there (IoU 0.8) and the person holding it (IoU 1).
+        var bo = Concept("bo");
+        var image = Analysis(
+            [Region()],
+            [
+                new Detection(new BoundingBox(100, 100, 200, 160), 16, "dog", 0.9f, 0.9f),
+                new Detection(new BoundingBox(100, 100, 200, 200), 0, "person", 0.85f, 0.9f),
+                new Detection(new BoundingBox(350, 250, 200, 150), 60, "diningtable", 0.8f, 0.9f),
+            ]);
+
+        var caption = (await _reasoner.CaptionAsync(new CaptionRequest(image, [new RecognizedConcept(bo, new BoundingBox(100, 100, 200, 200), 0.8f)]))).Text;
+
+        Assert.DoesNotContain("a dog", caption, StringComparison.Ordinal);
+        Assert.Contains("The scene also shows a person and a dining table.", caption, StringComparison.Ordinal);
+        Assert.DoesNotContain("diningtable", caption, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaptionAsync_ASecondDogElsewhere_IsStillInTheScene()
+    {
+        var bo = Concept("bo");
+        var image = Analysis(
+            [Region()],
+            [
+                new Detection(new BoundingBox(0, 0, 200, 200), 16, "dog", 0.9f, 0.9f),
+                new Detection(new BoundingBox(400, 200, 200, 200), 16, "dog", 0.8f, 0.9f),
+                new Detection(new BoundingBox(300, 0, 100, 100), 58, "pottedplant", 0.7f, 0.9f),
+                new Detection(new BoundingBox(300, 300, 100, 100), 62, "tvmonitor", 0.6f, 0.9f),
+            ]);
+
+        var caption = (await _reasoner.CaptionAsync(new CaptionRequest(image, [new RecognizedConcept(bo, new BoundingBox(0, 0, 190, 200), 0.8f)]))).Text;
+
+        Assert.Contains("The scene also shows a dog, a potted plant and a tv monitor.", caption, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,9 +204,36 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     }
 
     [Fact]
+    public async Task FingerprintAsync_ColoursAndLabelsThatContradictTheUser_AreNotProposed()
+    {
+        // The enrolled object region: a corgi on a grey floor, as the models saw it.
+        var focus = new BoundingBox(100, 50, 300, 300);
+        var reference = Analysis(
+            [
+                Region(source: "focus", box: focus, labels: [new LabelScore("Pembroke", 0.6f), new LabelScore("tabby", 0.2f)], colors: [new NamedColor("silver", "#C0C0C0", 0.4f), new NamedColor("light grey", "#D3D3D3", 0.3f)]),
+                Region(labels: [new LabelScore("dining table", 0.5f)], colors: [new NamedColor("brown", "#7B4B2A", 0.6f)]),
+            ]) with { Focus = new ReferenceFocus(focus, ReferenceFocus.Detector, "dog") };
+
+        var proposal = await _reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("bo"), "dog", "golden, red collar", [], [reference]));
+
+        Assert.Equal(["Pembroke"], proposal.Attributes.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task FingerprintAsync_NoObjectRegion_ProposesNothingFromTheWholePhoto()
+    {
+        var reference = Analysis([Region(labels: [new LabelScore("dining table", 0.5f)], colors: [new NamedColor("brown", "#7B4B2A", 0.6f)])]);
+
+        var proposal = await _reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("bo"), "dog", null, [], [reference]));
+
+        Assert.Empty(proposal.Attributes);
+    }
+
+    [Fact]
     public async Task FingerprintAsync_NoUserDescription_DescribesFromColoursAndClasses()
     {
-        var reference = Analysis([Region(labels: [new LabelScore("teapot", 0.7f), new LabelScore("unlikely", 0.01f)], colors: [new NamedColor("white", "#F5F5F5", 0.5f), new NamedColor("blue", "#0000FF", 0.3f)])]);
+        var reference = Analysis([Region(labels: [new LabelScore("teapot", 0.7f), new LabelScore("unlikely", 0.01f)], colors: [new NamedColor("white", "#F5F5F5", 0.5f), new NamedColor("blue", "#0000FF", 0.3f)])])
+            with { Focus = new ReferenceFocus(new BoundingBox(0, 0, 640, 480), ReferenceFocus.Whole, null) }; // the photo is the object
 
         var proposal = await _reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("mochi"), "teapot", null, [], [reference]));
 
