@@ -24,6 +24,11 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<ILocalFeatureMatcher, LocalFeatures.SiftMatcher>();
         services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ModelLocator>();
+
+        // What kind of thing each ImageNet label names, from the labels file the classifier reads (enrolment checks derived
+        // labels against the user's category with it).
+        services.TryAddSingleton(sp => Core.Enrollment.LabelKinds.FromImageNet(File.ReadAllLines(
+            sp.GetRequiredService<ModelLocator>().Locate(sp.GetRequiredService<IOptions<EncoderOptions>>().Value.ImageNetLabels))));
         services.TryAddSingleton<OnnxSessionFactory>();
         services.TryAddSingleton<SkiaImageDecoder>();
         services.TryAddSingleton<ThumbnailWriter>();

@@ -45,7 +45,8 @@ public static class AttributeAgreement
     /// </summary>
     /// <param name="category">The user's category, or null when they gave none.</param>
     /// <param name="userTerms">Everything the user wrote about the concept (<see cref="UserTerms"/>).</param>
-    public static string? Contradiction(ProposedAttribute derived, string? category, IReadOnlyList<string> userTerms)
+    /// <param name="kinds">What kind of thing each label names (<see cref="LabelKinds.CocoOnly"/> when null).</param>
+    public static string? Contradiction(ProposedAttribute derived, string? category, IReadOnlyList<string> userTerms, LabelKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(derived);
         ArgumentNullException.ThrowIfNull(userTerms);
@@ -60,7 +61,7 @@ public static class AttributeAgreement
             }
         }
 
-        if (category is not null && derived.Source is "detector" or "classifier" && LabelKinds.Contradicts(derived.Text, derived.Source, category))
+        if (category is not null && derived.Source is "detector" or "classifier" && (kinds ?? LabelKinds.CocoOnly).Contradicts(derived.Text, derived.Source, category))
         {
             return $"'{derived.Text}' is not a {category}";
         }
@@ -70,7 +71,7 @@ public static class AttributeAgreement
 
     /// <summary>The user's terms first (source <c>user</c>), then the derived attributes that agree with them, each text once.</summary>
     public static (IReadOnlyList<ProposedAttribute> Kept, IReadOnlyList<(ProposedAttribute Attribute, string Reason)> Dropped) Merge(
-        string? category, IReadOnlyList<string> userTerms, IEnumerable<ProposedAttribute> derived)
+        string? category, IReadOnlyList<string> userTerms, IEnumerable<ProposedAttribute> derived, LabelKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(userTerms);
         ArgumentNullException.ThrowIfNull(derived);
@@ -78,7 +79,7 @@ public static class AttributeAgreement
         var dropped = new List<(ProposedAttribute, string)>();
         foreach (var attribute in derived.Where(a => a.Source != UserSource))
         {
-            if (Contradiction(attribute, category, userTerms) is { } reason)
+            if (Contradiction(attribute, category, userTerms, kinds) is { } reason)
             {
                 dropped.Add((attribute, reason));
             }

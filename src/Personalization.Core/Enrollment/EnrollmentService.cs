@@ -19,7 +19,8 @@ public sealed class EnrollmentService(
     IReasoner reasoner,
     IConceptIndex index,
     TimeProvider clock,
-    IImageStore? images = null)
+    IImageStore? images = null,
+    LabelKinds? labelKinds = null)
 {
     public async Task<EnrollmentOutcome> EnrollAsync(EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
@@ -153,7 +154,8 @@ public sealed class EnrollmentService(
         var (attributes, _) = AttributeAgreement.Merge(
             userCategory,
             userTerms,
-            proposal.Attributes.Concat((existing?.Fingerprint ?? []).Where(f => f.Source != "user").Select(f => new ProposedAttribute(f.Text, f.Source))));
+            proposal.Attributes.Concat((existing?.Fingerprint ?? []).Where(f => f.Source != "user").Select(f => new ProposedAttribute(f.Text, f.Source))),
+            labelKinds);
         var description = userDescription ?? proposal.Description;
         var texts = attributes.Select(a => a.Text).Append(description).ToList();
         var vectors = await textEncoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);

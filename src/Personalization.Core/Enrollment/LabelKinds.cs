@@ -4,9 +4,10 @@ namespace Personalization.Core.Enrollment;
 /// What kind of thing a detector or classifier label, or a user's category, names — a dog, a cat, another animal, a
 /// person, an object, or a depiction of something (a toy, a plush, a cartoon) — so that a label the models guessed
 /// can be checked against the category the user gave. Only clear contradictions count: a category of no known kind,
-/// or a depiction, contradicts nothing.
+/// or a depiction, contradicts nothing. The ImageNet classes come from the labels file the classifier itself reads (the
+/// models layer builds this from it: <see cref="FromImageNet"/>); without them only COCO labels and category words count.
 /// </summary>
-internal static partial class LabelKinds
+public sealed class LabelKinds
 {
     public const string Dog = "dog";
     public const string Cat = "cat";
@@ -41,31 +42,46 @@ internal static partial class LabelKinds
         ["cow"] = Animal, ["elephant"] = Animal, ["bear"] = Animal, ["zebra"] = Animal, ["giraffe"] = Animal,
     };
 
-    private static readonly Lazy<Dictionary<string, (string Kind, string[] Words)>> Classes = new(() =>
-    {
-        var map = new Dictionary<string, (string, string[])>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, kind, synonyms) in ImageNetClasses)
-        {
-            map.TryAdd(name, (kind, Words(synonyms)));
-        }
+    private readonly Dictionary<string, (string Kind, string[] Words)> _classes = new(StringComparer.OrdinalIgnoreCase);
 
-        return map;
-    });
+    private LabelKinds(IEnumerable<(string Name, string Kind, string Synonyms)> classes)
+    {
+        foreach (var (name, kind, synonyms) in classes)
+        {
+            _classes.TryAdd(name, (kind, Words(synonyms)));
+        }
+    }
+
+    /// <summary>No ImageNet classes: COCO labels and category words only.</summary>
+    public static LabelKinds CocoOnly { get; } = new([]);
+
+    /// <summary>
+    /// From the 1000 ImageNet-1k class lines in model order (each a comma-separated list of synonyms, the first the label
+    /// the classifier reports): by class index, dogs 151–268, cats 281–285, other animals the rest of 0–397, objects from 398.
+    /// </summary>
+    public static LabelKinds FromImageNet(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return new(lines.Select((line, i) => (
+            Name: line.Split(',')[0].Trim(),
+            Kind: i is >= 151 and <= 268 ? Dog : i is >= 281 and <= 285 ? Cat : i <= 397 ? Animal : Object,
+            Synonyms: line)).Where(c => c.Name.Length > 0));
+    }
 
     /// <summary>
     /// The kind a label names: <paramref name="source"/> <c>detector</c> reads COCO labels (a closed list: any but the
     /// living classes is an object), <c>classifier</c> ImageNet ones; null for a label of neither list.
     /// </summary>
-    public static string? KindOfLabel(string label, string source) =>
+    public string? KindOfLabel(string label, string source) =>
         source == "detector"
             ? CocoKinds.GetValueOrDefault(label.Trim(), Object)
-            : Classes.Value.TryGetValue(label.Trim(), out var c) ? c.Kind : null;
+            : _classes.TryGetValue(label.Trim(), out var c) ? c.Kind : null;
 
     /// <summary>
     /// The kind a user's category names, and the classifier labels it narrows that kind to when it names a breed
     /// (<c>corgi</c>: Pembroke and Cardigan); null kind when the category is of no known kind.
     /// </summary>
-    public static (string? Kind, HashSet<string>? Breeds) KindOfCategory(string category)
+    public (string? Kind, HashSet<string>? Breeds) KindOfCategory(string category)
     {
         var words = Words(category);
         if (words.Length == 0 || (words.Length == 1 && words[0] == "object"))
@@ -83,7 +99,7 @@ internal static partial class LabelKinds
         {
             // A breed, species or thing the classifier knows by name ("corgi", "golden retriever", "teapot"): every class
             // whose synonyms hold the category's words in order, when they are all of one kind.
-            var classes = Classes.Value.Where(c => ContainsPhrase(c.Value.Words, words)).ToList();
+            var classes = _classes.Where(c => ContainsPhrase(c.Value.Words, words)).ToList();
             var kinds = classes.Select(c => c.Value.Kind).Distinct().ToList();
             if (kinds.Count == 1)
             {
@@ -114,7 +130,7 @@ internal static partial class LabelKinds
     /// Whether a label the detector or classifier gave contradicts the user's category: a dog that the classifier
     /// calls a tabby or a bath towel, a teapot it calls a Pembroke, a corgi it calls a golden retriever.
     /// </summary>
-    public static bool Contradicts(string label, string source, string category)
+    public bool Contradicts(string label, string source, string category)
     {
         if (KindOfLabel(label, source) is not { } labelKind)
         {

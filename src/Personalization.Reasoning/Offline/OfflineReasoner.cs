@@ -15,7 +15,7 @@ namespace Personalization.Reasoning.Offline;
 /// inputs, outputs and trace as a VLM reasoner. It "sees" an image as the words the models give it
 /// (detector labels, top ImageNet labels, named colours). Thread-safe; holds no per-request state.
 /// </summary>
-public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<RecognitionOptions> options) : IReasoner, IQuestionAnswerer
+public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<RecognitionOptions> options, LabelKinds? labelKinds = null) : IReasoner, IQuestionAnswerer
 {
     private const int MaxCachedWords = 10_000;
     private readonly RecognitionOptions _options = options.Value;
@@ -49,7 +49,7 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         // Nothing the user's words contradict (a silver dog they called golden, a Pembroke they called a teapot).
         var userTerms = AttributeAgreement.UserTerms(request.Category, request.UserDescription, request.UserAttributes);
         var distinct = attributes
-            .Where(a => AttributeAgreement.Contradiction(a, request.Category, userTerms) is null)
+            .Where(a => AttributeAgreement.Contradiction(a, request.Category, userTerms, labelKinds) is null)
             .DistinctBy(a => a.Text, StringComparer.OrdinalIgnoreCase)
             .Take(8)
             .ToList();

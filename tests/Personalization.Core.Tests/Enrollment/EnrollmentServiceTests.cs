@@ -1,6 +1,7 @@
 using Personalization.Core.Domain;
 using Personalization.Core.Enrollment;
 using Personalization.Core.Ports;
+using Personalization.TestSupport;
 
 namespace Personalization.Core.Tests.Enrollment;
 
@@ -9,7 +10,10 @@ public sealed class EnrollmentServiceTests
 {
     private static readonly OwnerId Alice = OwnerId.Parse("alice");
 
-    [Fact]
+    /// <summary>The ImageNet classes' kinds, from the labels file the classifier reads (../shared's models).</summary>
+    private static LabelKinds ImageNet => LabelKinds.FromImageNet(File.ReadAllLines(SharedData.Model("features/imagenet1k.txt")));
+
+    [SharedFact]
     public async Task EnrollAsync_GoldenCorgiWithARedCollar_KeepsTheUsersWordsAndDropsWhatContradictsThem()
     {
         // What the models said of the reference photo, as in the report: the floor's colours and a cat's label among the breeds.
@@ -21,7 +25,7 @@ public sealed class EnrollmentServiceTests
             new ProposedAttribute("light grey", "color"),
             new ProposedAttribute("mustard", "color"));
         var index = new ListIndex();
-        var service = new EnrollmentService(new OneRegionAnalyzer(), new CountingEncoder(), reasoner, index, TimeProvider.System);
+        var service = new EnrollmentService(new OneRegionAnalyzer(), new CountingEncoder(), reasoner, index, TimeProvider.System, labelKinds: ImageNet);
 
         var outcome = await service.EnrollAsync(new EnrollmentRequest(
             Alice, ConceptName.Parse("bo"), "dog", "golden, red collar", [], [ImageSource.FromBytes("bo.jpg", new byte[] { 1, 2, 3 })]));
@@ -34,14 +38,14 @@ public sealed class EnrollmentServiceTests
         Assert.Equal(outcome.Concept.Fingerprint.Count, outcome.Concept.Fingerprint.Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
-    [Fact]
+    [SharedFact]
     public async Task EnrollAsync_BreedAsCategory_DropsOtherBreedsAndKeepsColoursWhenTheUserNamedNone()
     {
         var reasoner = new ProposingReasoner(
             new ProposedAttribute("Pembroke", "classifier"),
             new ProposedAttribute("golden retriever", "classifier"),
             new ProposedAttribute("tan", "color"));
-        var service = new EnrollmentService(new OneRegionAnalyzer(), new CountingEncoder(), reasoner, new ListIndex(), TimeProvider.System);
+        var service = new EnrollmentService(new OneRegionAnalyzer(), new CountingEncoder(), reasoner, new ListIndex(), TimeProvider.System, labelKinds: ImageNet);
 
         var outcome = await service.EnrollAsync(new EnrollmentRequest(
             Alice, ConceptName.Parse("bo"), "corgi", null, [], [ImageSource.FromBytes("bo.jpg", new byte[] { 1 })]));
@@ -50,7 +54,7 @@ public sealed class EnrollmentServiceTests
         Assert.Equal(["corgi", "Pembroke", "tan"], texts);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("teapot", "Pembroke", "classifier", true)]
     [InlineData("teapot", "teapot", "classifier", false)]
     [InlineData("dog", "cat", "detector", true)]
@@ -60,9 +64,29 @@ public sealed class EnrollmentServiceTests
     [InlineData("golden retriever", "Labrador retriever", "classifier", true)]
     public void Contradiction_LabelAgainstCategory(string category, string label, string source, bool contradicts)
     {
-        var reason = AttributeAgreement.Contradiction(new ProposedAttribute(label, source), category, AttributeAgreement.UserTerms(category, null, []));
+        var reason = AttributeAgreement.Contradiction(new ProposedAttribute(label, source), category, AttributeAgreement.UserTerms(category, null, []), ImageNet);
 
         Assert.Equal(contradicts, reason is not null);
+    }
+
+    [Fact]
+    public void FromImageNet_KindsComeFromTheClassIndex_NotFromACopyOfTheList()
+    {
+        // 1000 lines in model order, as the labels file has them: 263 is a dog breed, 285 a cat, 849 an object.
+        var lines = Enumerable.Range(0, 1000).Select(i => i switch
+        {
+            263 => "Pembroke, Pembroke Welsh corgi",
+            285 => "Egyptian cat",
+            849 => "teapot",
+            _ => $"class {i}",
+        }).ToList();
+        var kinds = LabelKinds.FromImageNet(lines);
+
+        Assert.True(kinds.Contradicts("Pembroke", "classifier", "teapot"));
+        Assert.True(kinds.Contradicts("Egyptian cat", "classifier", "dog"));
+        Assert.False(kinds.Contradicts("Pembroke", "classifier", "corgi"));
+        Assert.False(LabelKinds.CocoOnly.Contradicts("Pembroke", "classifier", "teapot")); // unknown without the list
+        Assert.True(LabelKinds.CocoOnly.Contradicts("cat", "detector", "dog"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
+using Personalization.TestSupport;
+using Personalization.Core.Enrollment;
 using Personalization.Core.Metrics;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
@@ -203,7 +205,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
         Assert.Contains(proposal.Attributes, a => a is { Text: "colour 0", Source: "color" });
     }
 
-    [Fact]
+    [SharedFact]
     public async Task FingerprintAsync_ColoursAndLabelsThatContradictTheUser_AreNotProposed()
     {
         // The enrolled object region: a corgi on a grey floor, as the models saw it.
@@ -214,7 +216,10 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
                 Region(labels: [new LabelScore("dining table", 0.5f)], colors: [new NamedColor("brown", "#7B4B2A", 0.6f)]),
             ]) with { Focus = new ReferenceFocus(focus, ReferenceFocus.Detector, "dog") };
 
-        var proposal = await _reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("bo"), "dog", "golden, red collar", [], [reference]));
+        var kinds = LabelKinds.FromImageNet(File.ReadAllLines(SharedData.Model("features/imagenet1k.txt")));
+        var reasoner = new OfflineReasoner(miniLm.Encoder, Options.Create(new RecognitionOptions()), kinds);
+
+        var proposal = await reasoner.FingerprintAsync(new FingerprintRequest(ConceptName.Parse("bo"), "dog", "golden, red collar", [], [reference]));
 
         Assert.Equal(["Pembroke"], proposal.Attributes.Select(a => a.Text));
     }
