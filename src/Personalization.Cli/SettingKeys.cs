@@ -144,13 +144,27 @@ internal static class SettingKeys
         return previous[b.Length];
     }
 
-    /// <summary>Every options class of the product's assemblies, by its <c>SectionName</c>.</summary>
+    /// <summary>
+    /// Every options class of the product's assemblies, by its <c>SectionName</c>. The product's assemblies are
+    /// followed through their references, not only the CLI's own: the compiler keeps a reference only to an assembly
+    /// whose types the CLI names, and since the hosts compose through Personalization.Hosting the CLI no longer names
+    /// one of Personalization.Reasoning's (its <c>Reasoning</c> section was then refused as unknown).
+    /// </summary>
     private static IReadOnlyDictionary<string, Type> FindSections()
     {
-        var assemblies = typeof(SettingKeys).Assembly.GetReferencedAssemblies()
-            .Where(a => a.Name?.StartsWith("Personalization.", StringComparison.Ordinal) == true)
-            .Select(Assembly.Load)
-            .Append(typeof(SettingKeys).Assembly);
+        var assemblies = new List<Assembly> { typeof(SettingKeys).Assembly };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { typeof(SettingKeys).Assembly.GetName().Name! };
+        for (var i = 0; i < assemblies.Count; i++)
+        {
+            foreach (var reference in assemblies[i].GetReferencedAssemblies())
+            {
+                if (reference.Name?.StartsWith("Personalization.", StringComparison.Ordinal) == true && seen.Add(reference.Name))
+                {
+                    assemblies.Add(Assembly.Load(reference));
+                }
+            }
+        }
+
         var sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {
