@@ -28,9 +28,10 @@ internal static class EvalPreferCommand
         var output = new Option<string>("--out") { Description = "Folder for summary.json.", DefaultValueFactory = _ => Path.Combine("out", "eval-prefer") };
         var json = new Option<bool>("--json") { Description = "Print summary.json." };
         var sameContent = new Option<bool>("--same-content") { Description = "Render both candidates from the same photo (easier: only the style differs)." };
+        var hard = new Option<bool>("--hard") { Description = "Harder users: subtle levels (saturation ±25 %, 15 % colour casts, light blur/sharpening), two dimensions at once, and users who dislike one dimension and are indifferent to the rest; always different content." };
         var command = new Command("eval-prefer", "Synthetic preference benchmark: simulated users with known tastes; accuracy overall, per dimension, single vs multi-preference.")
         {
-            images, users, multi, references, seed, output, json, sameContent,
+            images, users, multi, references, seed, output, json, sameContent, hard,
         };
         command.SetAction((parse, ct) =>
         {
@@ -46,7 +47,9 @@ internal static class EvalPreferCommand
                         throw new DirectoryNotFoundException($"need at least {(2 * k) + 2} base photos, found {bases.Count}");
                     }
 
-                    var tasks = SimulatedUsers.Create(parse.GetValue(users), parse.GetValue(multi), bases.Count, k, parse.GetValue(seed), parse.GetValue(sameContent));
+                    var tasks = parse.GetValue(hard)
+                        ? SimulatedUsers.CreateHard(parse.GetValue(users), parse.GetValue(multi), bases.Count, k, parse.GetValue(seed))
+                        : SimulatedUsers.Create(parse.GetValue(users), parse.GetValue(multi), bases.Count, k, parse.GetValue(seed), parse.GetValue(sameContent));
                     var summary = await RunAsync(services, bases, tasks, console, token).ConfigureAwait(false);
                     var outDir = Path.GetFullPath(parse.GetValue(output)!);
                     await JsonOutput.WriteAsync(Path.Combine(outDir, "summary.json"), summary, token).ConfigureAwait(false);
@@ -126,11 +129,55 @@ internal static class EvalPreferCommand
 
 /// <summary>One simulated user: liked and disliked style options, and which base photos serve as references and candidate.</summary>
 internal sealed record SimulatedUser(int Index, IReadOnlyList<PreferenceDimension> Dimensions, IReadOnlyList<string> Liked, IReadOnlyList<string> Disliked,
-    IReadOnlyList<int> LikedBases, IReadOnlyList<int> DislikedBases, int CandidateBase, int OtherCandidateBase, bool MatchingFirst);
+    IReadOnlyList<int> LikedBases, IReadOnlyList<int> DislikedBases, int CandidateBase, int OtherCandidateBase, bool MatchingFirst, string Kind = "single");
 
 internal static class SimulatedUsers
 {
     private static readonly PreferenceDimension[] Measurable = [.. SyntheticStyle.Options.Keys];
+
+    /// <summary>Subtle levels per dimension (a liked/disliked pair is two different entries of one list).</summary>
+    private static readonly IReadOnlyDictionary<PreferenceDimension, string[]> Subtle = new Dictionary<PreferenceDimension, string[]>
+    {
+        [PreferenceDimension.Saturation] = ["saturation:1.25", "saturation:0.75"],
+        [PreferenceDimension.Color] = ["cast:coral:0.15", "cast:teal:0.15", "cast:mustard:0.15", "cast:lavender:0.15", "cast:forest green:0.15"],
+        [PreferenceDimension.Detail] = ["sharpen:0.5", "blur:1.2"],
+        [PreferenceDimension.ArtMedium] = ["photo", "sepia", "posterized"],
+    };
+
+    /// <summary>
+    /// The harder set: <paramref name="single"/> users with one subtle preference, <paramref name="multi"/> with two
+    /// subtle ones at once, and as many again who dislike one subtle level of one dimension and are indifferent to the
+    /// rest (liked references are plain photos; the candidates are a plain photo and one in the disliked style).
+    /// Candidates are always different photos from each other and from the references.
+    /// </summary>
+    public static IReadOnlyList<SimulatedUser> CreateHard(int single, int multi, int baseCount, int references, int seed)
+    {
+        var random = new Random(seed);
+        var users = new List<SimulatedUser>();
+        var dims = Subtle.Keys.ToArray();
+        for (var i = 0; i < single + multi + single; i++)
+        {
+            var kind = i < single ? "subtle" : i < single + multi ? "subtle-two" : "dislikes-one";
+            var dimensions = kind == "subtle-two" ? dims.OrderBy(_ => random.Next()).Take(2).ToArray() : [dims[i % dims.Length]];
+            var liked = new List<string>();
+            var disliked = new List<string>();
+            foreach (var d in dimensions)
+            {
+                var options = Subtle[d].OrderBy(_ => random.Next()).Take(2).ToArray();
+                if (kind != "dislikes-one")
+                {
+                    liked.Add(options[0]);
+                }
+
+                disliked.Add(options[1] == "photo" ? options[0] : options[1]);
+            }
+
+            var picks = Enumerable.Range(0, baseCount).OrderBy(_ => random.Next()).Take((2 * references) + 2).ToArray();
+            users.Add(new SimulatedUser(i, dimensions, liked, disliked, picks[..references], picks[references..(2 * references)], picks[^2], picks[^1], random.Next(2) == 0, kind));
+        }
+
+        return users;
+    }
 
     public static IReadOnlyList<SimulatedUser> Create(int single, int multi, int baseCount, int references, int seed, bool sameContent)
     {
@@ -166,7 +213,8 @@ internal sealed record PreferenceBenchmarkSummary(
     double MultiAccuracy,
     IReadOnlyDictionary<string, double> PerDimension,
     int Inconsistent,
-    double MeanConfidence)
+    double MeanConfidence,
+    IReadOnlyDictionary<string, double>? PerKind = null)
 {
     public static PreferenceBenchmarkSummary From(IReadOnlyList<(SimulatedUser User, bool Correct, bool Consistent, double Confidence)> results)
     {
@@ -184,7 +232,10 @@ internal sealed record PreferenceBenchmarkSummary(
             Rate(results.Where(r => r.User.Dimensions.Count > 1).Select(r => r.Correct)),
             single.GroupBy(r => OfflinePreferenceModel.Name(r.User.Dimensions[0])).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Rate(g.Select(r => r.Correct))),
             results.Count(r => !r.Consistent),
-            results.Count == 0 ? 0 : Math.Round(results.Average(r => r.Confidence), 4));
+            results.Count == 0 ? 0 : Math.Round(results.Average(r => r.Confidence), 4),
+            results.Select(r => r.User.Kind).Distinct().Count() > 1 || results.Any(r => r.User.Kind != "single")
+                ? results.GroupBy(r => r.User.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Rate(g.Select(r => r.Correct)))
+                : null);
     }
 
     public IEnumerable<string> Lines()
@@ -193,5 +244,9 @@ internal sealed record PreferenceBenchmarkSummary(
         yield return string.Create(c, $"synthetic preference benchmark: {Users} simulated users");
         yield return string.Create(c, $"accuracy {Accuracy:F3} (single preference {SingleAccuracy:F3}, two preferences {MultiAccuracy:F3}); mean confidence {MeanConfidence:F3}; {Inconsistent} inconsistent when swapped");
         yield return $"per dimension: {string.Join(", ", PerDimension.Select(p => string.Create(c, $"{p.Key} {p.Value:F3}")))}";
+        if (PerKind is not null)
+        {
+            yield return $"per kind of user: {string.Join(", ", PerKind.Select(p => string.Create(c, $"{p.Key} {p.Value:F3}")))}";
+        }
     }
 }

@@ -59,8 +59,12 @@ internal static class PreferCommand
                         ?? throw new PreferenceException($"owner '{id}' has no preference profile; give --liked (and --disliked) images");
                 }
 
+                // The pairs are read (and checked) before anything in --out is touched; then an earlier run's
+                // verdicts, report and thumbnails go, so none of them sits beside this run's.
+                var toJudge = ReadPairs(parse.GetValue(candidates), parse.GetValue(pairs)).ToList();
+                await OutputFolder.ClearPreferenceAsync(console, outDir).ConfigureAwait(false);
                 var verdicts = new List<(PreferenceVerdict Verdict, string A, string B)>();
-                foreach (var (a, b) in ReadPairs(parse.GetValue(candidates), parse.GetValue(pairs)))
+                foreach (var (a, b) in toJudge)
                 {
                     try
                     {

@@ -8,7 +8,8 @@ namespace Personalization.Cli.Output;
 /// there: <c>results/</c> (one JSON result per image), <c>summary.json</c> (labelled runs), <c>report.html</c> with
 /// <c>thumbs/</c>, and <c>compare/</c> (eval's second configuration, laid out the same). An earlier run's files are
 /// removed first, and that is said in one line, so that no stale result sits beside a new summary; anything else in
-/// the folder is left alone.
+/// the folder is left alone. A <c>prefer</c> run owns <c>verdict-*.json</c>, <c>report.html</c> and <c>thumbs/</c>
+/// (<see cref="ClearPreferenceAsync"/>), cleared the same way before its first verdict is written.
 /// </summary>
 internal static class OutputFolder
 {
@@ -37,6 +38,43 @@ internal static class OutputFolder
         }
 
         await HtmlReport.WriteAsync(services, outDir, title, outcomes, summary, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before a <c>prefer</c> run writes into <paramref name="outDir"/>: deletes an earlier prefer run's verdicts
+    /// (<c>verdict-NNN.json</c>), report and thumbnails, nothing else, and says so in one line on stderr.
+    /// </summary>
+    public static async Task ClearPreferenceAsync(CliConsole console, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var removed = ClearPreference(outDir);
+        if (removed > 0)
+        {
+            await console.Error.WriteLineAsync($"removed {removed} files of an earlier run from {TerminalText.Escape(outDir)} (verdicts, report, thumbnails)").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes what a <c>prefer</c> run writes in <paramref name="outDir"/>, nothing else; returns how many files.</summary>
+    internal static int ClearPreference(string outDir)
+    {
+        if (!Directory.Exists(outDir))
+        {
+            return 0;
+        }
+
+        var removed = Delete(Path.Combine(outDir, "report.html")) + Delete(Path.Combine(outDir, "report.html.tmp"));
+        removed += Directory.GetFiles(outDir, "verdict-*.json").Concat(Directory.GetFiles(outDir, "verdict-*.json.tmp"))
+            .Where(f => IsVerdictFile(Path.GetFileName(f))).Sum(Delete);
+        removed += ClearTree(Path.Combine(outDir, Thumbs), "*.jpg");
+        RemoveEmptyFolders(Path.Combine(outDir, Thumbs));
+        return removed;
+    }
+
+    /// <summary><c>verdict-</c>, digits, <c>.json</c> (or <c>.json.tmp</c>): the names prefer gives its verdicts, and no other.</summary>
+    private static bool IsVerdictFile(string name)
+    {
+        var stem = name.EndsWith(".json.tmp", StringComparison.Ordinal) ? name[..^".json.tmp".Length] : name[..^".json".Length];
+        return stem.Length > "verdict-".Length && stem["verdict-".Length..].All(char.IsAsciiDigit);
     }
 
     /// <summary>Deletes what a run writes in <paramref name="outDir"/> (and in its <c>compare/</c>), nothing else; returns how many files.</summary>

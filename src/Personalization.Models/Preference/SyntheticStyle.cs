@@ -84,23 +84,42 @@ public static class SyntheticStyle
             case "sharpened":
                 return Filter(source, null, SKImageFilter.CreateMatrixConvolution(new SKSizeI(3, 3), [0, -1, 0, -1, 5, -1, 0, -1, 0], 1, 0, new SKPointI(1, 1), SKShaderTileMode.Clamp, false));
             default:
+                // Graded forms for subtle levels: saturation:F (1.25 = +25 %), blur:SIGMA, sharpen:AMOUNT, cast:NAME:F (F blended in).
+                if (style.StartsWith("saturation:", StringComparison.Ordinal) && TryLevel(style["saturation:".Length..], out var saturation))
+                {
+                    return Filter(source, SKColorFilter.CreateColorMatrix(Saturation(saturation)), null);
+                }
+
+                if (style.StartsWith("blur:", StringComparison.Ordinal) && TryLevel(style["blur:".Length..], out var sigma))
+                {
+                    return Filter(source, null, SKImageFilter.CreateBlur(sigma, sigma));
+                }
+
+                if (style.StartsWith("sharpen:", StringComparison.Ordinal) && TryLevel(style["sharpen:".Length..], out var amount))
+                {
+                    return Filter(source, null, SKImageFilter.CreateMatrixConvolution(new SKSizeI(3, 3), [0, -amount, 0, -amount, 1 + (4 * amount), -amount, 0, -amount, 0], 1, 0, new SKPointI(1, 1), SKShaderTileMode.Clamp, false));
+                }
+
                 if (style.StartsWith("cast:", StringComparison.Ordinal))
                 {
-                    return Filter(source, Cast(style[5..]), null);
+                    var cast = style[5..];
+                    var colon = cast.LastIndexOf(':');
+                    return colon > 0 && TryLevel(cast[(colon + 1)..], out var blend)
+                        ? Filter(source, Cast(cast[..colon], blend), null)
+                        : Filter(source, Cast(cast), null);
                 }
 
                 throw new ArgumentException($"unknown synthetic style '{style}'", nameof(style));
         }
     }
 
-    /// <summary>Blends 40 % of a named vocabulary colour into every pixel.</summary>
-    private static SKColorFilter Cast(string colorName)
+    /// <summary>Blends <paramref name="add"/> (40 % by default) of a named vocabulary colour into every pixel.</summary>
+    private static SKColorFilter Cast(string colorName, float add = 0.4f)
     {
         var colors = ColorVocabulary.Default;
         var index = Enumerable.Range(0, colors.Count).First(i => colors.NameOf(i) == colorName);
         var color = SKColor.Parse(colors.HexOf(index));
-        const float keep = 0.6f;
-        const float add = 0.4f;
+        var keep = 1 - add;
         return SKColorFilter.CreateColorMatrix(
         [
             keep, 0, 0, 0, add * color.Red / 255f,
@@ -109,6 +128,9 @@ public static class SyntheticStyle
             0, 0, 0, 1, 0,
         ]);
     }
+
+    private static bool TryLevel(string text, out float level) =>
+        float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out level) && level >= 0;
 
     private static float[] Saturation(float s)
     {

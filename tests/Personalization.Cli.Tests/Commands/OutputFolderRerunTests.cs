@@ -53,4 +53,33 @@ public sealed class OutputFolderRerunTests
         Assert.Equal(["clock", "dog"], Directory.GetDirectories(Path.Combine(outDir, "results")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(2, Directory.GetFiles(Path.Combine(outDir, "thumbs")).Length);
     }
+
+    [SharedFact]
+    public async Task Prefer_IntoAnEarlierRunsFolder_RemovesItsVerdictsAndKeepsTheUsersFiles()
+    {
+        using var cli = new CliRun();
+        var outDir = Path.Combine(cli.OutDirectory, "prefer");
+        var pairs = Path.Combine(cli.OutDirectory, "pairs.tsv");
+        await File.WriteAllLinesAsync(pairs, [
+            CliRun.DreamBooth("dog", "00.jpg") + "\t" + CliRun.DreamBooth("cat", "00.jpg"),
+            CliRun.DreamBooth("can", "00.jpg") + "\t" + CliRun.DreamBooth("clock", "00.jpg"),
+        ]);
+        var (first, _, firstError) = await cli.RunAsync("prefer", "--owner", "alice", "--liked", CliRun.DreamBooth("teapot", "00.jpg"), "--pairs", pairs, "--out", outDir);
+        Assert.True(first == 0, firstError);
+        Assert.Equal(["verdict-001.json", "verdict-002.json"], Directory.GetFiles(outDir, "verdict-*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(outDir, "notes.json"), "{}");
+        await File.WriteAllTextAsync(Path.Combine(outDir, "thumbs", "mine.png"), "kept");
+        var earlier = 2 + 1 + Directory.GetFiles(Path.Combine(outDir, "thumbs"), "*.jpg").Length;
+
+        var (exit, _, error) = await cli.RunAsync("prefer", "--owner", "alice", "--candidates", CliRun.DreamBooth("dog", "01.jpg"), CliRun.DreamBooth("cat", "01.jpg"), "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal($"removed {earlier} files of an earlier run from {outDir} (verdicts, report, thumbnails)", error.Trim());
+        var verdict = Assert.Single(Directory.GetFiles(outDir, "verdict-*.json"));
+        Assert.Equal("verdict-001.json", Path.GetFileName(verdict));
+        Assert.Contains("dog/01.jpg", await File.ReadAllTextAsync(verdict), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(outDir, "thumbs"), "*.jpg").Length);
+        Assert.True(File.Exists(Path.Combine(outDir, "notes.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "thumbs", "mine.png")));
+    }
 }
