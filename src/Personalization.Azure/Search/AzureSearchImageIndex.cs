@@ -32,7 +32,7 @@ public sealed class AzureSearchImageIndex(SearchClient client, SearchServiceOpti
             };
             if (i.Concepts is { } concepts)
             {
-                document["conceptKeys"] = concepts.Select(c => c.Name.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+                document["conceptKeys"] = concepts.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToArray();
                 document["concepts"] = JsonSerializer.Serialize(concepts, PayloadJson);
             }
 

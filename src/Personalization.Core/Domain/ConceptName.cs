@@ -22,7 +22,14 @@ public readonly record struct ConceptName
     public string Value { get; }
 
     /// <summary>The lower-cased form used as the key in indexes and files.</summary>
-    public string Key => Value.ToLowerInvariant();
+    public string Key => KeyOf(Value);
+
+    /// <summary>The key of a name as stored (in an index document, a result): the same rule as <see cref="Key"/>.</summary>
+    public static string KeyOf(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.ToLowerInvariant();
+    }
 
     public static ConceptName Parse(string? value)
     {

@@ -33,7 +33,7 @@ public static class IImageIndexExtensions
         }
 
         var found = await images.FindAsync(owner, concept, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return [.. found.Select(f => f with { Concepts = [.. f.Concepts.Where(c => enrolled.Contains(c.Name.ToLowerInvariant()))] })];
+        return [.. found.Select(f => f with { Concepts = [.. f.Concepts.Where(c => enrolled.Contains(c.Key))] })];
     }
 
     /// <summary>The concepts of a result as the index stores them: the answer first, then the others also present.</summary>
@@ -47,7 +47,7 @@ public static class IImageIndexExtensions
     public static float? ConfidenceOf(IReadOnlyList<IndexedConcept> concepts, ConceptName concept)
     {
         ArgumentNullException.ThrowIfNull(concepts);
-        var hits = concepts.Where(c => string.Equals(c.Name, concept.Value, StringComparison.OrdinalIgnoreCase)).ToList();
+        var hits = concepts.Where(c => c.Key == concept.Key).ToList();
         return hits.Count == 0 ? null : hits.Max(c => c.Confidence);
     }
 }
