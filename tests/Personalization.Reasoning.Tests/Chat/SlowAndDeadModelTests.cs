@@ -31,7 +31,7 @@ public sealed class SlowAndDeadModelTests(MiniLmFixture miniLm) : IClassFixture<
 
         Assert.StartsWith("offline fallback (model unavailable:", judgement.Evidence, StringComparison.Ordinal);
         Assert.Contains("no complete response within 1 s (after 2 attempt(s))", judgement.Evidence, StringComparison.Ordinal);
-        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(2, (await server.WaitForRequestsAsync(2)).Count);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<(Func<VlmRequest, bool> Match, ConcurrentQueue<VlmReply> Replies, VlmReply Last)> _routes = [];
     private readonly ConcurrentQueue<VlmRequest> _requests = new();
+    private readonly SemaphoreSlim _arrived = new(0);
     private readonly Lock _gate = new();
 
     private FakeVlmServer(WebApplication app, X509Certificate2? certificate)
@@ -39,6 +40,28 @@ public sealed class FakeVlmServer : IAsyncDisposable
     public X509Certificate2? Certificate { get; }
 
     public IReadOnlyList<VlmRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// The requests once at least <paramref name="count"/> have been recorded: a client that gave up on a request may
+    /// return before the server has recorded it. The 60 s bound is a failure deadline only.
+    /// </summary>
+    public async Task<IReadOnlyList<VlmRequest>> WaitForRequestsAsync(int count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (_requests.Count < count)
+        {
+            try
+            {
+                await _arrived.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"the fake VLM server recorded {_requests.Count} of {count} requests within 60 s");
+            }
+        }
+
+        return Requests;
+    }
 
     public static async Task<FakeVlmServer> StartAsync(bool https = false)
     {
@@ -82,6 +105,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         Certificate?.Dispose();
+        _arrived.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -94,6 +118,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body);
         _requests.Enqueue(request);
+        _arrived.Release();
         var reply = Next(request);
         if (reply.Delay is { } delay)
         {
