@@ -100,14 +100,9 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
     public Task<PairwiseJudgement> ComparePairAsync(PairwiseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var best = -1f;
-        foreach (var q in request.Query.Regions)
-        {
-            foreach (var r in request.Candidate.AllRegions)
-            {
-                best = Math.Max(best, TensorPrimitives.Dot(q.ImageVector, r.ImageVector));
-            }
-        }
+        // The best region pair by retrieval's own rule: a query region that looks at least as much like one of the
+        // concept's rejected regions as like its references does not count for it.
+        var best = CandidateRetriever.Score(request.Candidate, request.Query, textWeight: 0f).ImageSimilarity;
 
         // Geometric evidence counts as it does in retrieval: inliers of one similarity transform are hard to get by chance.
         var inliers = request.Retrieval?.Inliers ?? 0;

@@ -175,6 +175,22 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     }
 
     [Fact]
+    public async Task ComparePairAsync_RegionLikeARejectedOne_CountsForNothing()
+    {
+        // The user rejected this very region for <bo>: the pairwise stage must not find it like <bo> all the same.
+        var concept = Concept("bo", referenceVectors: [[1, 0, 0]]);
+        var region = AtCosine(0.9f);
+        var rejected = concept with { Negatives = [new HardNegative("h", new BoundingBox(0, 0, 10, 10), region, null, DateTimeOffset.UnixEpoch)] };
+        var query = Analysis([Region(region)]);
+
+        var plain = await _reasoner.ComparePairAsync(new PairwiseRequest(query, concept));
+        var afterReject = await _reasoner.ComparePairAsync(new PairwiseRequest(query, rejected));
+
+        Assert.True(plain.Probability > 0.9f, plain.Evidence);
+        Assert.True(afterReject.Probability < 0.01f, afterReject.Evidence);
+    }
+
+    [Fact]
     public async Task FingerprintAsync_UserDescription_IsKeptVerbatim()
     {
         var request = new FingerprintRequest(ConceptName.Parse("bo"), "dog", "my grey schnauzer with a red collar", ["red collar"], [Park()]);
