@@ -109,11 +109,13 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
 
                     try
                     {
-                        IReadOnlyList<Core.Domain.Detection> detections;
+                        DetectorOutput detected;
                         using (_timings.Measure(PipelineStages.Detect))
                         {
-                            detections = _detector.Detect(decoded, cancellationToken);
+                            detected = _detector.DetectWithProposals(decoded, cancellationToken);
                         }
+
+                        var detections = detected.Detections;
 
                         var (w, h) = (decoded.OriginalWidth, decoded.OriginalHeight);
                         var focus = input.AsReference ? ReferenceFocusChooser.Choose(input.Box, detections, w, h, input.BoxIsHint) : null;
@@ -136,7 +138,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                             }
                         }
 
-                        var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection) : RegionSelector.ForReference(focus, w, h, _detection);
+                        var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection, detected.Proposals) : RegionSelector.ForReference(focus, w, h, _detection);
 
                         // SIFT runs beside detection of the next photos and the embedding (it reads the decoded pixels only).
                         var extractor = _localFeatures;

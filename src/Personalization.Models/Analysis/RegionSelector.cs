@@ -4,18 +4,21 @@ using Personalization.Models.Detection;
 namespace Personalization.Models.Analysis;
 
 /// <summary>
-/// Chooses the regions of interest to embed: the whole image first, then detector boxes ranked by
-/// objectness as much as by class score (small personal objects are often not a COCO class), skipping
-/// tiny boxes, near-duplicates and boxes that are almost the whole image.
+/// Chooses the regions of interest to embed: the whole image first, then detector boxes (detections and weaker
+/// proposals) ranked by objectness as much as by class score (small personal objects are often not a COCO class),
+/// skipping tiny boxes, near-duplicates and boxes that are almost the whole image; then the grid tiles.
 /// </summary>
 internal static class RegionSelector
 {
+    /// <param name="proposals">Boxes the detector is less sure of (<see cref="DetectorOutput.Proposals"/>), ranked with the
+    /// detections by the same measure.</param>
     public static IReadOnlyList<(BoundingBox Box, string Source, string? Label, float Score)> Select(
-        IReadOnlyList<Core.Domain.Detection> detections, int width, int height, DetectionOptions options)
+        IReadOnlyList<Core.Domain.Detection> detections, int width, int height, DetectionOptions options, IReadOnlyList<Core.Domain.Detection>? proposals = null)
     {
         var whole = new BoundingBox(0, 0, width, height);
         var chosen = new List<(BoundingBox Box, string Source, string? Label, float Score)> { (whole, "image", null, 1f) };
-        var ranked = detections.OrderByDescending(d => (0.5f * d.Objectness) + (0.5f * d.Score));
+        var weak = new HashSet<Core.Domain.Detection>(proposals ?? [], ReferenceEqualityComparer.Instance);
+        var ranked = detections.Concat(proposals ?? []).OrderByDescending(d => (0.5f * d.Objectness) + (0.5f * d.Score));
         foreach (var d in ranked)
         {
             if (chosen.Count > options.MaxRegions)
@@ -30,7 +33,8 @@ internal static class RegionSelector
                 continue;
             }
 
-            chosen.Add((Pad(d.Box, width, height), "detection", d.Label, d.Score));
+            // A proposal's class is the detector's guess below its own thresholds: not worth a label.
+            chosen.Add(weak.Contains(d) ? (Pad(d.Box, width, height), "proposal", null, d.Score) : (Pad(d.Box, width, height), "detection", d.Label, d.Score));
         }
 
         foreach (var tile in Tiles(width, height, options.GridLevels))

@@ -47,7 +47,7 @@ public sealed class PerceptionBenchmark(OnnxSessionFactory sessions, SkiaImageDe
                     var prepared = Stopwatch.GetTimestamp();
                     var detections = _detector.Infer(tensor.AsMemory(0, YoloxDetector.InputLength), ratio, image, cancellationToken);
                     var detected = Stopwatch.GetTimestamp();
-                    var regions = RegionSelector.Select(detections, image.OriginalWidth, image.OriginalHeight, detection.Value);
+                    var regions = RegionSelector.Select(detections.Detections, image.OriginalWidth, image.OriginalHeight, detection.Value, detections.Proposals);
                     using (var renderer = new PatchRenderer(MobileNetV2Encoder.InputSize, MobileNetV2Encoder.InputSize))
                     {
                         foreach (var r in regions)

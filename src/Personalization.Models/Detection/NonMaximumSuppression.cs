@@ -25,4 +25,19 @@ internal static class NonMaximumSuppression
         kept.Sort((a, b) => b.Score.CompareTo(a.Score));
         return kept;
     }
+
+    /// <summary>Keeps boxes in the given order, dropping each that overlaps a kept one above <paramref name="iou"/>, whatever their classes.</summary>
+    public static IReadOnlyList<Core.Domain.Detection> Agnostic(IEnumerable<Core.Domain.Detection> ordered, float iou)
+    {
+        var kept = new List<Core.Domain.Detection>();
+        foreach (var d in ordered)
+        {
+            if (kept.TrueForAll(k => k.Box.IntersectionOverUnion(d.Box) <= iou))
+            {
+                kept.Add(d);
+            }
+        }
+
+        return kept;
+    }
 }

@@ -39,7 +39,11 @@ public sealed class YoloxDetector : IDisposable
     public IReadOnlyList<string> Labels { get; }
 
     /// <summary>Detects objects; boxes are in <paramref name="image"/>'s original (full-resolution, upright) pixels.</summary>
-    public IReadOnlyList<Core.Domain.Detection> Detect(DecodedImage image, CancellationToken cancellationToken = default)
+    public IReadOnlyList<Core.Domain.Detection> Detect(DecodedImage image, CancellationToken cancellationToken = default) =>
+        DetectWithProposals(image, cancellationToken).Detections;
+
+    /// <summary>The detections and the weaker boxes searched only as regions (<see cref="DetectorOutput"/>).</summary>
+    public DetectorOutput DetectWithProposals(DecodedImage image, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         cancellationToken.ThrowIfCancellationRequested();
@@ -68,7 +72,7 @@ public sealed class YoloxDetector : IDisposable
     }
 
     /// <summary>The network, then decoding and NMS, on a letterboxed tensor.</summary>
-    internal IReadOnlyList<Core.Domain.Detection> Infer(Memory<float> tensor, float ratio, DecodedImage image, CancellationToken cancellationToken)
+    internal DetectorOutput Infer(Memory<float> tensor, float ratio, DecodedImage image, CancellationToken cancellationToken)
     {
         float[] raw;
         using (var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor, [1, 3, InputSize, InputSize]))
@@ -83,11 +87,13 @@ public sealed class YoloxDetector : IDisposable
     }
 
     /// <param name="ratio">Letterbox pixels per original pixel.</param>
-    internal IReadOnlyList<Core.Domain.Detection> Decode(ReadOnlySpan<float> output, float ratio, int width, int height)
+    internal DetectorOutput Decode(ReadOnlySpan<float> output, float ratio, int width, int height)
     {
         var classes = Labels.Count;
         var rowLength = 5 + classes;
         var candidates = new List<Core.Domain.Detection>();
+        var weak = new List<Core.Domain.Detection>();
+        var proposalObjectness = Math.Min(_options.ProposalObjectness, _options.ObjectnessThreshold);
         var row = 0;
         foreach (var stride in Strides)
         {
@@ -108,7 +114,8 @@ public sealed class YoloxDetector : IDisposable
                     }
 
                     var classScore = r[5 + best];
-                    if (objectness * classScore < _options.ScoreThreshold && objectness < _options.ObjectnessThreshold)
+                    var reported = objectness * classScore >= _options.ScoreThreshold || objectness >= _options.ObjectnessThreshold;
+                    if (!reported && objectness < proposalObjectness)
                     {
                         continue;
                     }
@@ -126,12 +133,19 @@ public sealed class YoloxDetector : IDisposable
                         continue;
                     }
 
-                    candidates.Add(new Core.Domain.Detection(new BoundingBox(x0, y0, x1 - x0, y1 - y0), best, Labels[best], objectness, classScore));
+                    (reported ? candidates : weak).Add(new Core.Domain.Detection(new BoundingBox(x0, y0, x1 - x0, y1 - y0), best, Labels[best], objectness, classScore));
                 }
             }
         }
 
-        return NonMaximumSuppression.ClassAware(candidates, (float)_options.NmsIou);
+        // The detections exactly as without proposals; the proposals apart, class-agnostic (a region is a region), and
+        // none that repeats a detection.
+        var detections = NonMaximumSuppression.ClassAware(candidates, (float)_options.NmsIou);
+        var proposals = NonMaximumSuppression.Agnostic(weak.OrderByDescending(d => d.Objectness), (float)_options.NmsIou)
+            .Where(p => detections.All(d => d.Box.IntersectionOverUnion(p.Box) <= _options.NmsIou))
+            .Take(_options.MaxProposals)
+            .ToList();
+        return new DetectorOutput(detections, proposals);
     }
 
     public void Dispose() => _session.Dispose();

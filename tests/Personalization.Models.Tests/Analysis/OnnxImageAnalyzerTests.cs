@@ -46,7 +46,7 @@ public sealed class OnnxImageAnalyzerTests(AnalyzerFixture fixture) : IClassFixt
         Assert.Contains(analysis.Detections, d => d.Label == "dog");
         Assert.NotEmpty(analysis.DominantColors);
 
-        Assert.InRange(analysis.Regions.Count, 2 + 13, 5 + 13); // the whole image, up to MaxRegions (4) crops and 13 grid tiles
+        Assert.InRange(analysis.Regions.Count, 2 + 13, 1 + 8 + 13); // the whole image, up to MaxRegions (8) crops and 13 grid tiles
         Assert.Equal(13, analysis.Regions.Count(r => r.Source == "tile"));
         Assert.Equal("image", analysis.Regions[0].Source);
         Assert.Equal(new Core.Domain.BoundingBox(0, 0, 768, 576), analysis.Regions[0].Box);

@@ -34,6 +34,22 @@ public sealed class RegionSelectorTests
     }
 
     [Fact]
+    public void Select_Proposal_IsARegionWithoutALabel_RankedWithTheDetections()
+    {
+        var detection = Detection(100, 100, 100, 50, "dog", 0.9f, 0.9f);
+        var proposal = Detection(400, 300, 60, 60, "person", 0.2f, 0.3f);
+        var options = new DetectionOptions { MaxRegions = 2, MinRegionSide = 24, GridLevels = 0 };
+
+        var regions = RegionSelector.Select([detection], 640, 480, options, [proposal]);
+        var noRoom = RegionSelector.Select([detection], 640, 480, new DetectionOptions { MaxRegions = 1, MinRegionSide = 24, GridLevels = 0 }, [proposal]);
+
+        Assert.Equal(["image", "detection", "proposal"], regions.Select(r => r.Source));
+        Assert.Null(regions[2].Label);
+        Assert.Equal(new BoundingBox(397, 297, 66, 66), regions[2].Box);
+        Assert.Equal(["image", "detection"], noRoom.Select(r => r.Source));
+    }
+
+    [Fact]
     public void Select_BoxAtTheEdge_PaddingStaysInsideTheImage()
     {
         var regions = RegionSelector.Select([Detection(0, 400, 200, 80, "dog", 0.9f, 0.9f)], 640, 480, Options);

@@ -1,4 +1,5 @@
 using Personalization.Core.Domain;
+using Personalization.Models.Detection;
 using Personalization.Models.Imaging;
 using Personalization.TestSupport;
 using SkiaSharp;
@@ -79,6 +80,40 @@ public sealed class YoloxDetectorTests(YoloxFixture yolox, ITestOutputHelper out
         Assert.True(horses.Count >= 2, $"{horses.Count} horses");
         Assert.All(horses, h => Assert.InRange(h.Box.Y + (h.Box.Height / 2), 200, 512)); // below the horizon of a 773×512 photo
         Assert.DoesNotContain(detections, d => d.Label is "car" or "airplane" or "person");
+    }
+
+    [SharedFact]
+    public void DetectWithProposals_DetectionsAreUnchanged_ProposalsAreWeakerBoxesApartFromThem()
+    {
+        using var image = Decode("kite.jpg");
+        var options = new DetectionOptions();
+
+        var plain = yolox.Detector.Detect(image);
+        var output = yolox.Detector.DetectWithProposals(image);
+        Print(output.Proposals);
+
+        Assert.Equal(plain, output.Detections);
+        Assert.NotEmpty(output.Proposals);
+        Assert.InRange(output.Proposals.Count, 1, options.MaxProposals);
+        Assert.All(output.Proposals, p =>
+        {
+            Assert.True(p.Score < options.ScoreThreshold && p.Objectness < options.ObjectnessThreshold, $"{p.Label} {p.Score} {p.Objectness} should have been a detection");
+            Assert.True(p.Objectness >= options.ProposalObjectness, $"objectness {p.Objectness}");
+            Assert.All(output.Detections, d => Assert.True(d.Box.IntersectionOverUnion(p.Box) <= options.NmsIou, $"{p.Box} repeats {d.Label} {d.Box}"));
+        });
+        Assert.True(output.Proposals.Zip(output.Proposals.Skip(1)).All(p => p.First.Objectness >= p.Second.Objectness), "best first");
+    }
+
+    [SharedFact]
+    public void DetectWithProposals_ProposalThresholdAtTheObjectnessThreshold_NoProposals()
+    {
+        using var image = Decode("kite.jpg");
+        using var detector = new YoloxDetector(OnnxModels.Factory(), Microsoft.Extensions.Options.Options.Create(new DetectionOptions { ProposalObjectness = 0.35 }));
+
+        var output = detector.DetectWithProposals(image);
+
+        Assert.Empty(output.Proposals);
+        Assert.Equal(yolox.Detector.Detect(image), output.Detections);
     }
 
     [SharedFact]
