@@ -127,6 +127,27 @@ public sealed class OfflinePreferenceModelTests
         Assert.True(saturation.HeldOut.Margin > colour.HeldOut!.Margin, $"{saturation.HeldOut} vs {colour.HeldOut}");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Profile_StoredAsJsonAndReadBack_KeepsItsAxesAndHeldOutChecks(bool snakeCase)
+    {
+        // The profile stores (file: default options; blobs: snake_case) keep what the verdict needs.
+        var options = snakeCase ? new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower } : new System.Text.Json.JsonSerializerOptions();
+        var profile = OfflinePreferenceModel.BuildProfile("alice", [Image("l1", 0.8f), Image("l2", 0.7f)], [Image("d1", 0.2f), Image("d2", 0.1f)], Now);
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<PreferenceProfile>(System.Text.Json.JsonSerializer.Serialize(profile, options), options)!;
+
+        var before = profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
+        var after = read.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
+        Assert.Equal(before.Axis!.Scale, after.Axis!.Scale);
+        Assert.Equal(before.Axis.Liked, after.Axis.Liked);
+        Assert.Equal(before.HeldOut, after.HeldOut);
+        Assert.Equal(
+            OfflinePreferenceModel.Judge(profile, Image("a", 0.75f), Image("b", 0.15f)).Confidence,
+            OfflinePreferenceModel.Judge(read, Image("a", 0.75f), Image("b", 0.15f)).Confidence);
+    }
+
     [Fact]
     public void Judge_IdenticalCandidates_IsAnError()
     {
