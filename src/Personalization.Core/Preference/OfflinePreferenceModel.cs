@@ -11,8 +11,8 @@ namespace Personalization.Core.Preference;
 /// on each side, how consistently the dimension places references it has not seen on their own side
 /// (<see cref="HeldOutCheck"/>). A candidate fits a dimension as far as it lies along the axis toward the liked side;
 /// the verdict weighs the dimensions by their held-out margin (a dimension on which the references differ only
-/// because they are different photos counts for nothing), or by their weight where there are too few references to
-/// hold one out.
+/// because they are different photos counts for nothing) or, where no dimension passes that check or there are too
+/// few references to hold one out, by their weight.
 /// </summary>
 public static class OfflinePreferenceModel
 {
@@ -116,7 +116,7 @@ public static class OfflinePreferenceModel
 
     /// <summary>
     /// How well <paramref name="x"/> fits the dimension, 0..1: along the <see cref="SideAxis"/>, ½ midway, 0.88 at the
-    /// liked centroid and 0.12 at the disliked one (a logistic of four times the position, so candidates beyond a
+    /// axis's (shrunken) liked centroid and 0.12 at its disliked one (a logistic of four times the position, so candidates beyond a
     /// centroid stay ordered); with no disliked side, closeness to the liked centroid.
     /// </summary>
     private static double Fit(DimensionProfile d, float[] x)
