@@ -98,6 +98,7 @@ internal static class EvalPreferCommand
         var bytes = new Dictionary<int, byte[]>();
         var progress = new ProgressReporter(console, "users", users.Count);
         var results = new List<(SimulatedUser User, bool Correct, bool Consistent, double Confidence)>();
+        var details = new List<SimulatedUserResult>();
         foreach (var user in users)
         {
             ImageSource Render(int baseIndex, IReadOnlyList<string> styles)
@@ -120,16 +121,24 @@ internal static class EvalPreferCommand
                 : await service.JudgeAsync(owner, other, matching, token).ConfigureAwait(false);
             var correct = verdict.Preferred == (user.MatchingFirst ? "A" : "B");
             results.Add((user, correct, verdict.Consistent, verdict.Confidence));
+            details.Add(SimulatedUserResult.From(user, correct, verdict));
             progress.Advance();
         }
 
-        return PreferenceBenchmarkSummary.From(results);
+        return PreferenceBenchmarkSummary.From(results) with { Results = details };
     }
 }
 
 /// <summary>One simulated user: liked and disliked style options, and which base photos serve as references and candidate.</summary>
 internal sealed record SimulatedUser(int Index, IReadOnlyList<PreferenceDimension> Dimensions, IReadOnlyList<string> Liked, IReadOnlyList<string> Disliked,
     IReadOnlyList<int> LikedBases, IReadOnlyList<int> DislikedBases, int CandidateBase, int OtherCandidateBase, bool MatchingFirst, string Kind = "single");
+
+/// <summary>One user's outcome in summary.json: their taste, whether the verdict was right, and its dimensions.</summary>
+internal sealed record SimulatedUserResult(int Index, string Kind, IReadOnlyList<string> Liked, IReadOnlyList<string> Disliked, bool Correct, string Preferred, double Confidence, IReadOnlyList<DimensionAssessment> Dimensions)
+{
+    public static SimulatedUserResult From(SimulatedUser user, bool correct, PreferenceVerdict verdict) =>
+        new(user.Index, user.Kind, user.Liked, user.Disliked, correct, verdict.Preferred, verdict.Confidence, verdict.Dimensions);
+}
 
 internal static class SimulatedUsers
 {
@@ -169,7 +178,9 @@ internal static class SimulatedUsers
                     liked.Add(options[0]);
                 }
 
-                disliked.Add(options[1] == "photo" ? options[0] : options[1]);
+                // A user who dislikes one level and is indifferent to the rest cannot dislike the plain photo their liked
+                // references are; every other user dislikes the level they do not like.
+                disliked.Add(kind == "dislikes-one" && options[1] == "photo" ? options[0] : options[1]);
             }
 
             var picks = Enumerable.Range(0, baseCount).OrderBy(_ => random.Next()).Take((2 * references) + 2).ToArray();
@@ -216,6 +227,9 @@ internal sealed record PreferenceBenchmarkSummary(
     double MeanConfidence,
     IReadOnlyDictionary<string, double>? PerKind = null)
 {
+    /// <summary>Every user's verdict, for looking at the ones that went wrong (summary.json only).</summary>
+    public IReadOnlyList<SimulatedUserResult>? Results { get; init; }
+
     public static PreferenceBenchmarkSummary From(IReadOnlyList<(SimulatedUser User, bool Correct, bool Consistent, double Confidence)> results)
     {
         static double Rate(IEnumerable<bool> xs)

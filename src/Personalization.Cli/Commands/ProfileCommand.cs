@@ -52,9 +52,13 @@ internal static class ProfileCommand
         foreach (var d in profile.Dimensions)
         {
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {OfflinePreferenceModel.Name(d.Dimension),-11} weight {d.Weight,6:F2}  likes: {Join(d, d.Likes)}  dislikes: {Join(d, d.Dislikes)}")).ConfigureAwait(false);
+                $"  {OfflinePreferenceModel.Name(d.Dimension),-11} weight {d.Weight,6:F2}{HeldOut(d)}  likes: {Join(d, d.Likes)}  dislikes: {Join(d, d.Dislikes)}")).ConfigureAwait(false);
         }
     }
+
+    /// <summary>How sure the dimension is as a whole, where measured: <c>, held out 100 %</c> = every left-out reference on its own side.</summary>
+    internal static string HeldOut(DimensionProfile d) =>
+        d.HeldOut is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", held out {d.HeldOut.Consistency * 100,3:0} %");
 
     /// <summary>The terms, each with how sure it is where that was measured: <c>vivid (100 % of liked vs 0 % of disliked)</c>.</summary>
     internal static string Join(DimensionProfile d, IReadOnlyList<string> terms) =>

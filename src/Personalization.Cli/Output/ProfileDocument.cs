@@ -13,9 +13,10 @@ internal sealed record ProfileDocument(string Owner, string Version, int LikedCo
         ArgumentNullException.ThrowIfNull(profile);
         return new(
             profile.Owner, profile.Version, profile.LikedCount, profile.DislikedCount, profile.CreatedAt,
-            [.. profile.Dimensions.Select(d => new DimensionEntry(d.Dimension, d.Weight, d.Likes, d.Dislikes, d.Support))]);
+            [.. profile.Dimensions.Select(d => new DimensionEntry(d.Dimension, d.Weight, d.Likes, d.Dislikes, d.Support, d.HeldOut))]);
     }
 
     /// <param name="Support">Per like and dislike the share of the liked and of the disliked references it describes, and their difference.</param>
-    internal sealed record DimensionEntry(PreferenceDimension Dimension, double Weight, IReadOnlyList<string> Likes, IReadOnlyList<string> Dislikes, IReadOnlyList<TermSupport>? Support);
+    /// <param name="HeldOut">How consistently the dimension places references it was not fitted to on their own side, and how far into it.</param>
+    internal sealed record DimensionEntry(PreferenceDimension Dimension, double Weight, IReadOnlyList<string> Likes, IReadOnlyList<string> Dislikes, IReadOnlyList<TermSupport>? Support, HeldOutCheck? HeldOut = null);
 }

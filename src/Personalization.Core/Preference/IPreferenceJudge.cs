@@ -9,7 +9,7 @@ namespace Personalization.Core.Preference;
 /// </summary>
 public interface IPreferenceJudge
 {
-    /// <summary>A short name for verdicts: <c>offline-centroids-v1</c>, or the provider, model and prompt version.</summary>
+    /// <summary>A short name for verdicts: <c>offline-axes-v2</c>, or the provider, model and prompt version.</summary>
     string Name { get; }
 
     Task<PreferenceProfile> PredictProfileAsync(string owner, IReadOnlyList<PreferenceImage> liked, IReadOnlyList<PreferenceImage> disliked, DateTimeOffset createdAt, CancellationToken cancellationToken = default);

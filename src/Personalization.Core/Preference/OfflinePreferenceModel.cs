@@ -6,14 +6,17 @@ namespace Personalization.Core.Preference;
 /// <summary>
 /// PreferThinker's predict-then-assess without a VLM, deterministic. The profile of a dimension is what
 /// distinguishes the liked references from the disliked ones there: the two centroids of their measured
-/// features, the terms typical of each side, and a weight — the distance between the centroids over the
-/// spread within each side (a dimension where liked and disliked look alike counts for little). A candidate
-/// fits a dimension as much as it is nearer the liked centroid than the disliked one; the verdict weighs the
-/// dimensions.
+/// features, each feature's spread within the sides (<see cref="SideAxis"/>), the terms typical of each side, a
+/// weight — the distance between the centroids over the spread within each side — and, with two or more references
+/// on each side, how consistently the dimension places references it has not seen on their own side
+/// (<see cref="HeldOutCheck"/>). A candidate fits a dimension as far as it lies along the axis toward the liked side;
+/// the verdict weighs the dimensions by their held-out margin (a dimension on which the references differ only
+/// because they are different photos counts for nothing) or, where no dimension passes that check or there are too
+/// few references to hold one out, by their weight.
 /// </summary>
 public static class OfflinePreferenceModel
 {
-    public const string Version = "offline-centroids-v1";
+    public const string Version = "offline-axes-v2";
 
     /// <summary>
     /// A dimension names likes and dislikes only when the liked and disliked references differ on it: their centroids
@@ -48,6 +51,8 @@ public static class OfflinePreferenceModel
             var support = dislikedCentroid is not null && weight >= MinSeparation
                 ? TypicalTerms(liked, disliked, dimension, likedCentroid, dislikedCentroid)
                 : [];
+            var axis = dislikedCentroid is null ? null : SideAxis.Fit(likedFeatures, dislikedFeatures);
+            var heldOut = HeldOutCheck.CanCheck(likedFeatures.Count, dislikedFeatures.Count) ? HeldOutCheck.Run(likedFeatures, dislikedFeatures) : null;
             dimensions.Add(new DimensionProfile(
                 dimension,
                 [.. support.Where(t => t.Side == Likes).Select(t => t.Term)],
@@ -55,7 +60,11 @@ public static class OfflinePreferenceModel
                 likedCentroid,
                 dislikedCentroid,
                 Math.Round(weight, 4),
-                support));
+                support)
+            {
+                Axis = axis,
+                HeldOut = heldOut,
+            });
         }
 
         return new PreferenceProfile(owner, Version, liked.Count, disliked.Count, dimensions, createdAt);
@@ -88,28 +97,40 @@ public static class OfflinePreferenceModel
     {
         var rows = new List<DimensionAssessment>();
         double total = 0, weights = 0;
+        var heldOut = profile.Dimensions.Sum(d => d.HeldOut?.Margin ?? 0) > 0;
         foreach (var d in profile.Dimensions)
         {
             var da = a.Dimensions[d.Dimension];
             var db = b.Dimensions[d.Dimension];
             var fa = Fit(d, da.Features);
             var fb = Fit(d, db.Features);
-            total += d.Weight * (fa - fb);
-            weights += d.Weight;
+            var weight = heldOut ? d.HeldOut?.Margin ?? 0 : d.Weight;
+            total += weight * (fa - fb);
+            weights += weight;
             var reason = $"A: {Describe(da)}; B: {Describe(db)}; liked: {Join(d.Likes)}; disliked: {Join(d.Dislikes)}";
-            rows.Add(new DimensionAssessment(d.Dimension, Math.Round(fa, 4), Math.Round(fb, 4), d.Weight, reason));
+            rows.Add(new DimensionAssessment(d.Dimension, Math.Round(fa, 4), Math.Round(fb, 4), weight, reason));
         }
 
         return (rows, weights == 0 ? 0 : total / weights);
     }
 
-    /// <summary>1 at the liked centroid, 0 at the disliked one, ½ halfway; with no disliked side, closeness to the liked one.</summary>
+    /// <summary>
+    /// How well <paramref name="x"/> fits the dimension, 0..1: along the <see cref="SideAxis"/>, ½ midway, 0.88 at the
+    /// axis's (shrunken) liked centroid and 0.12 at its disliked one (a logistic of four times the position, so candidates beyond a
+    /// centroid stay ordered); with no disliked side, closeness to the liked centroid.
+    /// </summary>
     private static double Fit(DimensionProfile d, float[] x)
     {
         var toLiked = TensorPrimitives.Distance(x, d.LikedCentroid!);
         if (d.DislikedCentroid is null)
         {
             return Math.Exp(-toLiked);
+        }
+
+        if (d.Axis is not null)
+        {
+            var position = d.Axis.Position(x);
+            return 1 / (1 + Math.Exp(-4 * position));
         }
 
         var toDisliked = TensorPrimitives.Distance(x, d.DislikedCentroid);

@@ -26,7 +26,14 @@ public sealed record DimensionProfile(
     float[]? LikedCentroid,
     float[]? DislikedCentroid,
     double Weight,
-    IReadOnlyList<TermSupport>? Support = null);
+    IReadOnlyList<TermSupport>? Support = null)
+{
+    /// <summary>The axis from the disliked to the liked side the verdicts place candidates on; null without a disliked side.</summary>
+    public SideAxis? Axis { get; init; }
+
+    /// <summary>How consistently the dimension places left-out references on their own side; null with fewer than two references on a side.</summary>
+    public HeldOutCheck? HeldOut { get; init; }
+}
 
 /// <summary>The evidence for one like or dislike.</summary>
 /// <param name="Side"><c>likes</c> or <c>dislikes</c>.</param>

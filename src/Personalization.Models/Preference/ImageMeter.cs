@@ -6,12 +6,20 @@ namespace Personalization.Models.Preference;
 /// <summary>
 /// Measures the properties the preference dimensions rest on, over interleaved RGBA pixels: mean HSV saturation,
 /// colourfulness (Hasler and Süsstrunk), brightness and contrast (luma mean and deviation), warmth (mean R − B),
-/// detail (share of strong Sobel edges, mean gradient), chroma, sepia share, luma levels in use (posterisation),
-/// and the named palette. Pure and thread-safe.
+/// detail (share of strong Sobel edges, mean gradient, acutance), chroma, sepia share, luma levels in use
+/// (posterisation), the named palette, and two measures that depend little on what the photo shows: how near its most
+/// vivid pixels come to the edge of the gamut (<see cref="GamutReach"/>) and its black and white points
+/// (<see cref="ToneAnchors"/>). Pure and thread-safe.
 /// </summary>
 public static class ImageMeter
 {
     private const int StrongEdge = 48;
+
+    /// <summary>Pixels darker or brighter than this (luma) say nothing about the gamut: every colour there is near grey or clipped.</summary>
+    private const float GamutLumaMin = 40, GamutLumaMax = 230;
+
+    /// <summary>The share of the most vivid gamut-range pixels <see cref="GamutReach"/> looks at.</summary>
+    private const double VividTail = 0.01;
 
     public static ImageMeasurements Measure(ReadOnlySpan<byte> rgba, int width, int height, ColorVocabulary colors)
     {
@@ -22,6 +30,11 @@ public static class ImageMeter
         var sepia = 0;
         var levels = new int[256];
         var channels = new int[256];
+        var red = new int[256];
+        var green = new int[256];
+        var blue = new int[256];
+        var nearGrey = new int[101];
+        var inGamutRange = 0;
         var counts = new int[colors.Count];
         for (var i = 0; i < n; i++)
         {
@@ -55,13 +68,22 @@ public static class ImageMeter
             channels[r]++;
             channels[g]++;
             channels[b]++;
+            red[r]++;
+            green[g]++;
+            blue[b]++;
+            if (y is >= GamutLumaMin and <= GamutLumaMax)
+            {
+                // The darkest channel relative to luma: 0 at the edge of the gamut (a channel at zero), 1 for grey.
+                nearGrey[(int)Math.Round(100 * Math.Min(1f, min / y))]++;
+                inGamutRange++;
+            }
         }
 
         var meanL = sumL / n;
         var contrast = Math.Sqrt(Math.Max(0, (sumL2 / n) - (meanL * meanL))) / 255.0;
         double mrg = rgSum / n, myb = ybSum / n;
         var colorfulness = (Math.Sqrt(Math.Max(0, (rgSq / n) - (mrg * mrg)) + Math.Max(0, (ybSq / n) - (myb * myb))) + (0.3 * Math.Sqrt((mrg * mrg) + (myb * myb)))) / 100.0;
-        var (edgeShare, meanGradient) = Edges(luma, width, height);
+        var (edgeShare, meanGradient, acutance) = Edges(luma, width, height);
         var lumaLevels = levels.Count(c => c >= Math.Max(1, n / 500));
 
         var families = new float[ImageMeasurements.Families.Count];
@@ -85,7 +107,39 @@ public static class ImageMeter
             }
         }
 
-        return new ImageMeasurements(sat / n, colorfulness, meanL / 255.0, contrast, warm / n, edgeShare, meanGradient, chroma / n, sepia / (double)n, lumaLevels, Posterization(channels, 3 * n), palette, families);
+        return new ImageMeasurements(sat / n, colorfulness, meanL / 255.0, contrast, warm / n, edgeShare, meanGradient, chroma / n, sepia / (double)n, lumaLevels, Posterization(channels, 3 * n), palette, families)
+        {
+            Acutance = acutance,
+            GamutReach = GamutReach(nearGrey, inGamutRange),
+            Tones = ToneAnchors.FromHistograms(red, green, blue, n),
+        };
+    }
+
+    /// <summary>
+    /// How near the most vivid pixels come to the edge of the sRGB gamut: 1 − the darkest channel over luma of the
+    /// pixel at the <see cref="VividTail"/> quantile (mid-tones only). 1 when some pixels have a channel at zero, lower
+    /// when every colour keeps some of each channel. Scaling every pixel's chroma down moves all pixels away from the
+    /// edge, so a desaturated photo cannot reach it whatever it shows; one that was pushed past it is clipped there.
+    /// </summary>
+    private static double GamutReach(int[] nearGrey, int total)
+    {
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var cut = Math.Max(1, (int)Math.Ceiling(VividTail * total));
+        var seen = 0;
+        for (var k = 0; k < nearGrey.Length; k++)
+        {
+            seen += nearGrey[k];
+            if (seen >= cut)
+            {
+                return 1 - (k / 100.0);
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>
@@ -114,15 +168,20 @@ public static class ImageMeter
         return Math.Clamp(best, 0, 1);
     }
 
-    private static (double Share, double Mean) Edges(float[] luma, int width, int height)
+    /// <summary>
+    /// The share of strong Sobel edges, the mean Sobel gradient, and the acutance: the mean absolute 4-neighbour
+    /// Laplacian over the mean central-difference gradient. How much texture a photo has moves both alike; how sharp
+    /// its edges are moves the Laplacian (blur spreads an edge, so its second derivative falls faster than its first).
+    /// </summary>
+    private static (double Share, double Mean, double Acutance) Edges(float[] luma, int width, int height)
     {
         if (width < 3 || height < 3)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
 
         var strong = 0;
-        double total = 0;
+        double total = 0, laplacian = 0, central = 0;
         for (var y = 1; y < height - 1; y++)
         {
             for (var x = 1; x < width - 1; x++)
@@ -132,6 +191,9 @@ public static class ImageMeter
                 var gy = luma[i + width - 1] + (2 * luma[i + width]) + luma[i + width + 1] - luma[i - width - 1] - (2 * luma[i - width]) - luma[i - width + 1];
                 var m = MathF.Sqrt((gx * gx) + (gy * gy)) / 4f;
                 total += m;
+                laplacian += Math.Abs((4 * luma[i]) - luma[i - 1] - luma[i + 1] - luma[i - width] - luma[i + width]);
+                float cx = luma[i + 1] - luma[i - 1], cy = luma[i + width] - luma[i - width];
+                central += MathF.Sqrt((cx * cx) + (cy * cy));
                 if (m >= StrongEdge)
                 {
                     strong++;
@@ -140,6 +202,6 @@ public static class ImageMeter
         }
 
         var inner = (width - 2) * (height - 2);
-        return (strong / (double)inner, total / inner / 255.0);
+        return (strong / (double)inner, total / inner / 255.0, central < 1e-6 ? 0 : laplacian / central);
     }
 }

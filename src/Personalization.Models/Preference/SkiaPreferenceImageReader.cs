@@ -14,8 +14,11 @@ namespace Personalization.Models.Preference;
 /// <summary>
 /// Describes images for the offline preference model: measures a ≤256-px nearest-neighbour sample (nearest keeps
 /// posterised levels intact) and embeds the whole image with MobileNetV2 for art style. Per dimension:
-/// saturation [mean saturation, colourfulness]; detail [strong-edge share, mean gradient]; colour [family shares,
-/// warmth]; art medium [greyness, sepia, posterisation]; art style [MobileNetV2 features, contrast, brightness].
+/// saturation [mean saturation, colourfulness, gamut reach]; detail [strong-edge share, mean gradient, acutance];
+/// colour [family shares, warmth, the tints of the black and white points, lifted blacks, lowered whites]; art medium
+/// [greyness, sepia, posterisation]; art style [MobileNetV2 features, contrast, brightness]. Gamut reach, acutance and
+/// the tone anchors change with a photo's treatment far more than with what it shows, so they still tell subtle
+/// tastes apart across different photos.
 /// Thread-safe; owns its encoder.
 /// </summary>
 public sealed class SkiaPreferenceImageReader : IPreferenceImageReader, IDisposable
@@ -96,22 +99,24 @@ public sealed class SkiaPreferenceImageReader : IPreferenceImageReader, IDisposa
         if (m.Brightness > 0.65) { styleTerms.Add(_vocabulary.ForPredicate(PreferenceDimension.ArtStyle, "bright")); }
         if (m.Brightness < 0.3) { styleTerms.Add(_vocabulary.ForPredicate(PreferenceDimension.ArtStyle, "dark")); }
 
-        float[] colorFeatures = [.. m.FamilyShares, (float)(2 * m.Warmth)];
+        var (blackRedBlue, blackGreen) = ToneAnchors.Tint(m.Tones.Black);
+        var (whiteRedBlue, whiteGreen) = ToneAnchors.Tint(m.Tones.White);
+        float[] colorFeatures = [.. m.FamilyShares, (float)(2 * m.Warmth), (float)blackRedBlue, (float)blackGreen, (float)whiteRedBlue, (float)whiteGreen, (float)m.Tones.BlackLift, (float)m.Tones.WhiteDrop];
         float[] styleFeatures = [.. style, (float)(2 * m.Contrast), (float)m.Brightness];
         return new Dictionary<PreferenceDimension, DimensionDescription>
         {
             [PreferenceDimension.Saturation] = new(
-                [(float)m.Saturation, (float)m.Colorfulness],
+                [(float)m.Saturation, (float)m.Colorfulness, (float)m.GamutReach],
                 Terms(_vocabulary.ForValue(PreferenceDimension.Saturation, m.Saturation)),
-                string.Create(c, $"saturation {m.Saturation:F2}, colourfulness {m.Colorfulness:F2}")),
+                string.Create(c, $"saturation {m.Saturation:F2}, colourfulness {m.Colorfulness:F2}, gamut reach {m.GamutReach:F2}")),
             [PreferenceDimension.Detail] = new(
-                [(float)(5 * m.EdgeShare), (float)(4 * m.MeanGradient)],
+                [(float)(5 * m.EdgeShare), (float)(4 * m.MeanGradient), (float)m.Acutance],
                 Terms(_vocabulary.ForValue(PreferenceDimension.Detail, m.EdgeShare)),
-                string.Create(c, $"strong edges {m.EdgeShare:P1}, mean gradient {m.MeanGradient:F3}")),
+                string.Create(c, $"strong edges {m.EdgeShare:P1}, mean gradient {m.MeanGradient:F3}, acutance {m.Acutance:F2}")),
             [PreferenceDimension.Color] = new(
                 colorFeatures,
                 [.. m.Palette.Select(p => p.Name)],
-                string.Create(c, $"palette {string.Join(", ", m.Palette.Select(p => $"{p.Name} {p.Fraction:P0}"))}; warmth {m.Warmth:+0.00;-0.00}")),
+                string.Create(c, $"palette {string.Join(", ", m.Palette.Select(p => $"{p.Name} {p.Fraction:P0}"))}; warmth {m.Warmth:+0.00;-0.00}; black point tint {blackRedBlue:+0.00;-0.00}/{blackGreen:+0.00;-0.00}, white point tint {whiteRedBlue:+0.00;-0.00}/{whiteGreen:+0.00;-0.00}")),
             [PreferenceDimension.ArtMedium] = new(
                 [(float)greyness, (float)sepia, (float)posterized],
                 Terms(_vocabulary.ForPredicate(PreferenceDimension.ArtMedium, medium)),

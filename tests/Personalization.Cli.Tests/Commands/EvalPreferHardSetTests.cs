@@ -32,6 +32,17 @@ public sealed class EvalPreferHardSetTests
         Assert.Contains(users, u => u.Liked.Contains("saturation:1.25") || u.Disliked.Contains("saturation:1.25"));
     }
 
+    [Fact]
+    public void CreateHard_UsersWithALikedLevel_DislikeADifferentOne()
+    {
+        // Seed 7's default set drew "photo" as the disliked medium of subtle users, which once made them dislike the level
+        // they liked: a user with no preference, whose verdict is a coin toss.
+        var users = SimulatedUsers.CreateHard(single: 40, multi: 12, baseCount: 37, references: 3, seed: 7);
+
+        Assert.All(users.Where(u => u.Kind != "dislikes-one"), u => Assert.Empty(u.Liked.Intersect(u.Disliked)));
+        Assert.Contains(users, u => u.Kind == "subtle" && u.Disliked.SequenceEqual(["photo"]));
+    }
+
     [Theory]
     [InlineData("saturation:1.25")]
     [InlineData("saturation:0.75")]

@@ -49,6 +49,9 @@ public sealed class PreferCommandTests
         Assert.Contains("→ A (" + grey, againOut, StringComparison.Ordinal);
         var (_, profile, _) = await cli.RunAsync("profile", "--owner", "alice");
         Assert.Contains("likes: black and white photograph", profile, StringComparison.Ordinal);
+
+        // How sure each dimension is: greyscale against saturated places every left-out reference on its side.
+        Assert.Matches(@"art medium\s+weight\s+[\d.]+, held out 100 %", profile);
     }
 
     [SharedFact]

@@ -80,12 +80,72 @@ public sealed class OfflinePreferenceModelTests
         Assert.True(first.Consistent);
         Assert.Equal(first.Confidence, swapped.Confidence);
 
-        // a sits on the liked centroid (fit 1), b on the disliked one (fit 0): margin 1, confidence σ(8) = 0.9997.
+        // a sits at the liked references, b at the disliked ones: fits near 1 and 0; saturation is the only dimension that
+        // places held-out references on their side, so it alone weighs the verdict, by its held-out margin.
         var row = first.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
-        Assert.Equal(1.0, row.ScoreA, 3);
-        Assert.Equal(0.0, row.ScoreB, 3);
-        Assert.Equal(0.9997, first.Confidence, 4);
+        Assert.True(row.ScoreA > 0.9, $"A {row.ScoreA}");
+        Assert.True(row.ScoreB < 0.1, $"B {row.ScoreB}");
+        Assert.Equal(profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation).HeldOut!.Margin, row.Weight);
+        Assert.All(first.Dimensions.Where(d => d.Dimension != PreferenceDimension.Saturation), d => Assert.Equal(0, d.Weight));
+        Assert.True(first.Confidence > 0.99, $"confidence {first.Confidence}");
         Assert.Contains("saturation", first.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>An image with a saturation and a colour feature; every other dimension is the same for all images.</summary>
+    private static DescribedImage TwoFeatures(string id, float saturation, float colour) => new(
+        id,
+        "hash-" + id,
+        Enum.GetValues<PreferenceDimension>().ToDictionary(
+            d => d,
+            d => d switch
+            {
+                PreferenceDimension.Saturation => new DimensionDescription([saturation], [], $"saturation {saturation}"),
+                PreferenceDimension.Color => new DimensionDescription([colour], [], $"colour {colour}"),
+                _ => new DimensionDescription([0.5f], [], "same"),
+            }));
+
+    [Fact]
+    public void Judge_SmallConsistentDifference_OutweighsALargeOneThatOnlyFollowsThePhotos()
+    {
+        // Liked photos are a little more saturated than disliked ones (0.03), every time; on colour the two sides' means
+        // differ far more (0.67 against 0.33), but only because the photos differ: each side spreads over most of the
+        // range. Weighing dimensions by the distance between the centroids over the spread (the weight) would let colour
+        // decide.
+        var profile = OfflinePreferenceModel.BuildProfile(
+            "alice",
+            [TwoFeatures("l1", 0.32f, 0.9f), TwoFeatures("l2", 0.33f, 0.3f), TwoFeatures("l3", 0.31f, 0.8f)],
+            [TwoFeatures("d1", 0.29f, 0.1f), TwoFeatures("d2", 0.30f, 0.7f), TwoFeatures("d3", 0.28f, 0.2f)],
+            Now);
+
+        // a is a little more saturated but has the disliked side's colour; b the reverse.
+        var verdict = OfflinePreferenceModel.Judge(profile, TwoFeatures("a", 0.31f, 0.3f), TwoFeatures("b", 0.29f, 0.8f));
+
+        Assert.Equal("A", verdict.Preferred);
+        var saturation = profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
+        var colour = profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Color);
+        Assert.Equal(1.0, saturation.HeldOut!.Consistency);
+        Assert.True(saturation.HeldOut.Margin > colour.HeldOut!.Margin, $"{saturation.HeldOut} vs {colour.HeldOut}");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Profile_StoredAsJsonAndReadBack_KeepsItsAxesAndHeldOutChecks(bool snakeCase)
+    {
+        // The profile stores (file: default options; blobs: snake_case) keep what the verdict needs.
+        var options = snakeCase ? new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower } : new System.Text.Json.JsonSerializerOptions();
+        var profile = OfflinePreferenceModel.BuildProfile("alice", [Image("l1", 0.8f), Image("l2", 0.7f)], [Image("d1", 0.2f), Image("d2", 0.1f)], Now);
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<PreferenceProfile>(System.Text.Json.JsonSerializer.Serialize(profile, options), options)!;
+
+        var before = profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
+        var after = read.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation);
+        Assert.Equal(before.Axis!.Scale, after.Axis!.Scale);
+        Assert.Equal(before.Axis.Liked, after.Axis.Liked);
+        Assert.Equal(before.HeldOut, after.HeldOut);
+        Assert.Equal(
+            OfflinePreferenceModel.Judge(profile, Image("a", 0.75f), Image("b", 0.15f)).Confidence,
+            OfflinePreferenceModel.Judge(read, Image("a", 0.75f), Image("b", 0.15f)).Confidence);
     }
 
     [Fact]

@@ -98,4 +98,51 @@ public sealed class ImageMeterTests
         Assert.Equal(1, posterised.Posterization, 3);
         Assert.True(smooth.Posterization < 0.05, $"{smooth.Posterization}");
     }
+
+    private static byte[] Columns(int w, int h, Func<int, byte> value) =>
+        [.. Enumerable.Range(0, w * h).SelectMany(i => { var v = value(i % w); return new[] { v, v, v, (byte)255 }; })];
+
+    [Fact]
+    public void Measure_BlurredEdge_HasLowerAcutanceThanASharpOne()
+    {
+        const int w = 32, h = 8;
+
+        // A sharp step: the Laplacian and the central difference are both 255 on the two columns beside it → 1.
+        var sharp = ImageMeter.Measure(Columns(w, h, x => (byte)(x < w / 2 ? 0 : 255)), w, h, ColorVocabulary.Default);
+
+        // The same step spread over a linear ramp of 8 columns: the gradient is there all along the ramp, the
+        // Laplacian only where it starts and ends.
+        var blurred = ImageMeter.Measure(Columns(w, h, x => (byte)Math.Clamp((x - 12) * 32, 0, 255)), w, h, ColorVocabulary.Default);
+
+        Assert.Equal(1, sharp.Acutance, 3);
+        Assert.True(blurred.Acutance < 0.5, $"{blurred.Acutance}");
+        Assert.Equal(0, ImageMeter.Measure(Solid(8, 8, 90, 90, 90), 8, 8, ColorVocabulary.Default).Acutance);
+    }
+
+    [Fact]
+    public void Measure_GamutReach_IsFullAtAZeroChannelAndLowerForDesaturatedColours()
+    {
+        // Pure red has its darkest channel at 0: at the gamut's edge. (200, 120, 120) keeps 120 of 144 luma in every
+        // channel: 1 − 120/143.9 ≈ 0.17. Grey is 0.
+        var red = ImageMeter.Measure(Solid(8, 8, 255, 0, 0), 8, 8, ColorVocabulary.Default);
+        var dusty = ImageMeter.Measure(Solid(8, 8, 200, 120, 120), 8, 8, ColorVocabulary.Default);
+        var grey = ImageMeter.Measure(Solid(8, 8, 128, 128, 128), 8, 8, ColorVocabulary.Default);
+
+        Assert.Equal(1, red.GamutReach, 3);
+        Assert.Equal(0.17, dusty.GamutReach, 2);
+        Assert.Equal(0, grey.GamutReach, 3);
+    }
+
+    [Fact]
+    public void Measure_ToneAnchors_AreTheDarkestAndBrightestValuesPerChannel()
+    {
+        // Half black, half white, every pixel blended 15 % toward teal (0, 128, 128): the blacks are lifted to
+        // (0, 19, 19), the whites pulled to (217, 236, 236).
+        var pixels = Solid(8, 4, 0, 19, 19).Concat(Solid(8, 4, 217, 236, 236)).ToArray();
+
+        var m = ImageMeter.Measure(pixels, 8, 8, ColorVocabulary.Default);
+
+        Assert.Equal([0f, 19 / 255f, 19 / 255f], m.Tones.Black);
+        Assert.Equal([217 / 255f, 236 / 255f, 236 / 255f], m.Tones.White);
+    }
 }
