@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Personalization.Local.Index;
 
@@ -15,17 +16,15 @@ internal static class Int8Quantizer
     private const double Inflate = 1 + (1.0 / 1024);
 
     /// <summary>Quantises <paramref name="vector"/> into <paramref name="into"/> (as long; the rest is zeroed).</summary>
-    /// <param name="scratch">At least as long as the vector.</param>
     /// <returns>The scale and bounds, or null when the vector holds a NaN or an infinity (no bound holds then).</returns>
-    public static QuantizedStats? Quantize(ReadOnlySpan<float> vector, Span<sbyte> into, Span<float> scratch)
+    public static QuantizedStats? Quantize(ReadOnlySpan<float> vector, Span<sbyte> into)
     {
-        if (into.Length < vector.Length || scratch.Length < vector.Length)
+        if (into.Length < vector.Length)
         {
-            throw new ArgumentException("the output and scratch spans must be at least as long as the vector");
+            throw new ArgumentException("the output must be at least as long as the vector", nameof(into));
         }
 
         into[vector.Length..].Clear();
-        var work = scratch[..vector.Length];
         var max = vector.Length == 0 ? 0f : Math.Abs(TensorPrimitives.MaxMagnitude(vector));
         if (!float.IsFinite(max))
         {
@@ -40,21 +39,56 @@ internal static class Int8Quantizer
         }
 
         var scale = max / Levels;
-        TensorPrimitives.Divide(vector, scale, work);
-        TensorPrimitives.Round(work, work);
-        TensorPrimitives.Clamp(work, -Levels, Levels, work);
-        TensorPrimitives.ConvertTruncating<float, sbyte>(work, into[..vector.Length]);
-
-        // work holds the integers now: their sum is exact in float (|sum| ≤ 127·d < 2^24 for d < 132,000).
-        var sum = (int)TensorPrimitives.Sum<float>(work);
-        TensorPrimitives.Multiply(work, scale, work);
-        var quantizedNorm = TensorPrimitives.Norm<float>(work);
+        var (sum, quantizedSquares, errorSquares) = Round(vector, scale, into);
+        var quantizedNorm = MathF.Sqrt(quantizedSquares);
         var norm = TensorPrimitives.Norm(vector);
-        TensorPrimitives.Subtract(vector, work, work);
-        var error = TensorPrimitives.Norm<float>(work);
+        var error = MathF.Sqrt(errorSquares);
 
         // The float error vector differs from the real one by at most about 2^-23·|v[i]| per element.
         return new QuantizedStats(scale, norm * Inflate, quantizedNorm * Inflate, (error * Inflate) + (norm * Math.ScaleB(1.0, -20)), sum);
+    }
+
+    /// <summary>
+    /// <c>into[i] = clamp(round(vector[i] / scale))</c>, with the sum of those integers and the squared norms of the
+    /// dequantised vector and of its difference from <paramref name="vector"/>, 32 floats at a time.
+    /// </summary>
+    private static (int Sum, float QuantizedSquares, float ErrorSquares) Round(ReadOnlySpan<float> vector, float scale, Span<sbyte> into)
+    {
+        var (sums, quantized, errors) = (Vector256<int>.Zero, Vector256<float>.Zero, Vector256<float>.Zero);
+        var i = 0;
+        for (; i + 32 <= vector.Length; i += 32)
+        {
+            var a = Step(vector.Slice(i, 8), scale, ref sums, ref quantized, ref errors);
+            var b = Step(vector.Slice(i + 8, 8), scale, ref sums, ref quantized, ref errors);
+            var c = Step(vector.Slice(i + 16, 8), scale, ref sums, ref quantized, ref errors);
+            var d = Step(vector.Slice(i + 24, 8), scale, ref sums, ref quantized, ref errors);
+            Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)).CopyTo(into.Slice(i, 32));
+        }
+
+        var (sum, quantizedSquares, errorSquares) = (Vector256.Sum(sums), Vector256.Sum(quantized), Vector256.Sum(errors));
+        for (; i < vector.Length; i++)
+        {
+            var q = Math.Clamp(MathF.Round(vector[i] / scale), -Levels, Levels);
+            into[i] = (sbyte)q;
+            sum += (int)q;
+            var (dequantized, error) = (q * scale, vector[i] - (q * scale));
+            (quantizedSquares, errorSquares) = (quantizedSquares + (dequantized * dequantized), errorSquares + (error * error));
+        }
+
+        return (sum, quantizedSquares, errorSquares);
+    }
+
+    private static Vector256<int> Step(ReadOnlySpan<float> eight, float scale, ref Vector256<int> sums, ref Vector256<float> quantized, ref Vector256<float> errors)
+    {
+        var v = Vector256.Create(eight);
+        var q = Vector256.Clamp(Vector256.Round(v / Vector256.Create(scale)), Vector256.Create((float)-Levels), Vector256.Create((float)Levels));
+        var dequantized = q * scale;
+        var error = v - dequantized;
+        quantized += dequantized * dequantized;
+        errors += error * error;
+        var ints = Vector256.ConvertToInt32(q);
+        sums += ints;
+        return ints;
     }
 }
 

@@ -23,7 +23,7 @@ internal sealed class QuantizedQuery
     public static QuantizedQuery? Create(ReadOnlySpan<float> vector, int stride)
     {
         var values = new sbyte[stride];
-        var stats = Int8Quantizer.Quantize(vector, values, new float[vector.Length]);
+        var stats = Int8Quantizer.Quantize(vector, values);
         if (stats is null)
         {
             return null;

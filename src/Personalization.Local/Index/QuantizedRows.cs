@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Personalization.Local.Index;
 
 /// <summary>
@@ -37,35 +35,32 @@ internal sealed class QuantizedRows
     {
         ArgumentNullException.ThrowIfNull(rows);
         var stride = StrideOf(dimension);
+        if ((long)rows.Count * stride > Array.MaxLength)
+        {
+            throw new ArgumentException($"{rows.Count} rows of {dimension} are more than one int8 block holds", nameof(rows));
+        }
+
         var data = GC.AllocateUninitializedArray<sbyte>(rows.Count * stride);
         var stats = new QuantizedStats[rows.Count];
         var finite = true;
         var workers = rows.Count >= ParallelRows ? Environment.ProcessorCount : 1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            var scratch = ArrayPool<float>.Shared.Rent(dimension);
-            try
+            for (var i = (int)((long)rows.Count * w / workers); i < (int)((long)rows.Count * (w + 1) / workers) && Volatile.Read(ref finite); i++)
             {
-                for (var i = (int)((long)rows.Count * w / workers); i < (int)((long)rows.Count * (w + 1) / workers) && Volatile.Read(ref finite); i++)
+                if (rows[i].Length != dimension)
                 {
-                    if (rows[i].Length != dimension)
-                    {
-                        throw new ArgumentException($"row {i} has {rows[i].Length} floats, not {dimension}", nameof(rows));
-                    }
-
-                    var row = Int8Quantizer.Quantize(rows[i], data.AsSpan(i * stride, stride), scratch);
-                    if (row is null)
-                    {
-                        Volatile.Write(ref finite, false);
-                        return;
-                    }
-
-                    stats[i] = row.Value;
+                    throw new ArgumentException($"row {i} has {rows[i].Length} floats, not {dimension}", nameof(rows));
                 }
-            }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(scratch);
+
+                var row = Int8Quantizer.Quantize(rows[i], data.AsSpan(i * stride, stride));
+                if (row is null)
+                {
+                    Volatile.Write(ref finite, false);
+                    return;
+                }
+
+                stats[i] = row.Value;
             }
         });
 

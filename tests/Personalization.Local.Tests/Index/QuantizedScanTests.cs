@@ -12,6 +12,7 @@ public sealed class QuantizedScanTests
     [InlineData(3000, 1280, 6)]
     [InlineData(300, 64, 4)]
     [InlineData(1100, 384, 1)]
+    [InlineData(500, 100, 3)]
     public void Search_EmbeddingLikeRowsWithTiesAndNearTies_GivesTheExactScansHits(int count, int dimension, int queryCount)
     {
         var random = new Random(count + dimension);
