@@ -115,6 +115,13 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         return (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Search(queries);
     }
 
+    /// <summary>
+    /// Loads the owner and makes what its searches use, waiting for it: the first search after a load otherwise starts
+    /// the int8 copy of the vectors in the background and goes on with the float scan (same hits, slower) until it is made.
+    /// </summary>
+    public async Task PrepareAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
+        await (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).PrepareAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Nothing to release: the owner's lock is held only while a write runs.</summary>
     public void Dispose()
     {

@@ -15,9 +15,9 @@ internal sealed class OwnerSnapshot
     private readonly int[] _rowStart;
     private readonly float[][] _descriptionOf;
 
-    // The image rows' int8 copy, made at the first search that needs it (a write or a load that nobody searches pays
-    // nothing); null where the scan is exact.
-    private readonly Lazy<QuantizedRowSet?>? _quantized;
+    // The image rows' int8 copy, started by the first search (a write or a load that nobody searches pays nothing); null
+    // where the scan is exact.
+    private readonly QuantizedRowSetBuild? _quantized;
 
     private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous, bool quantize)
     {
@@ -97,14 +97,18 @@ internal sealed class OwnerSnapshot
         {
             // The concepts kept from the previous snapshot keep their int8 rows, if it made them; otherwise all are made
             // anew (so a snapshot never holds on to a chain of earlier ones).
-            var earlier = before?._quantized is { IsValueCreated: true } made ? made.Value : null;
+            var earlier = before?._quantized?.Made;
             var (rows, dimension, rowStart) = (ImageRows, ImageDimension, _rowStart);
-            _quantized = new(() => QuantizedRowSet.Build(rows, dimension, rowStart, earlier, earlier is null ? null : at));
+            var fresh = earlier is null ? ImageRows.Length : Enumerable.Range(0, concepts.Count).Where(c => at[c] < 0).Sum(c => _rowStart[c + 1] - _rowStart[c]);
+            _quantized = new(() => QuantizedRowSet.Build(rows, dimension, rowStart, earlier, earlier is null ? null : at), fresh);
         }
     }
 
-    /// <summary>The int8 copy of the image rows (made now if it was not), or null where the scan is exact.</summary>
-    internal QuantizedRowSet? Quantized => _quantized?.Value;
+    /// <summary>Makes what the searches use (the int8 copy of the image rows, where the scan goes through one) and waits for it.</summary>
+    public Task PrepareAsync() => _quantized?.WaitAsync() ?? Task.CompletedTask;
+
+    /// <summary>The int8 copy of the image rows (made now if it was not, waiting for it), or null where the scan is exact.</summary>
+    internal QuantizedRowSet? Quantized => _quantized?.Wait();
 
     /// <summary>Below this many image rows the exact scan is as fast: nothing is quantised.</summary>
     public const int QuantizeFromRows = 1024;
@@ -135,7 +139,8 @@ internal sealed class OwnerSnapshot
     /// <summary>
     /// Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order; ties keep the earlier
     /// region or concept. All image queries are scored in one pass over the region rows (their int8 copy, then an exact
-    /// rescoring of a shortlist: <see cref="QuantizedScan"/>; or the float rows), and all description queries of one
+    /// rescoring of a shortlist: <see cref="QuantizedScan"/>; or the float rows, while that copy is being made or where the
+    /// scan is exact), and all description queries of one
     /// length in one pass over the descriptions (<see cref="MultiQueryScan"/>).
     /// </summary>
     public IReadOnlyList<IReadOnlyList<VectorHit>> Search(IReadOnlyList<VectorQuery> queries)
@@ -164,7 +169,7 @@ internal sealed class OwnerSnapshot
         }
 
         List<(float[] Vector, int Top)> imageQueries = [.. images.Select(q => (queries[q].Vector, queries[q].Top))];
-        var imageHits = images.Count > 0 && _quantized?.Value is { } quantized
+        var imageHits = images.Count > 0 && _quantized?.TryGet() is { } quantized
             ? QuantizedScan.Search(ImageRows, quantized, imageQueries, out _)
             : MultiQueryScan.Search(ImageRows, ImageDimension, imageQueries);
         for (var i = 0; i < images.Count; i++)

@@ -79,6 +79,30 @@ public sealed class OwnerSnapshotTests
         }
     }
 
+    // A loaded owner's int8 copy is made in the background while the first searches go through the float scan; a write's
+    // few new concepts are quantised by the first search itself.
+    [Fact]
+    public async Task Search_LargeOwner_AnswersAtOnceAndMakesItsInt8CopyAside()
+    {
+        var random = new Random(12);
+        var rows = QuantizedScanTests.EmbeddingLike(QuantizedRowSetBuild.InlineRows + 600, 32, random);
+        var concepts = Enumerable.Range(0, rows.Length / 15).Select(c => Make(Alice, $"c{c:D4}", Random(c), [.. rows.Skip(c * 15).Take(15)])).ToList();
+        var loaded = OwnerSnapshot.Create(concepts.ToList(), DateTime.MinValue, DateTime.MaxValue, 0);
+        var exact = OwnerSnapshot.Create(concepts.ToList(), DateTime.MinValue, DateTime.MaxValue, 0, quantize: false);
+        List<VectorQuery> queries = [new(rows[100], VectorField.ReferenceImage, 10), new(rows[2000], VectorField.ReferenceImage, 4)];
+
+        Assert.Equal(Hits(exact.Search(queries)), Hits(loaded.Search(queries)));
+        await loaded.PrepareAsync();
+        Assert.Equal(Hits(exact.Search(queries)), Hits(loaded.Search(queries)));
+
+        concepts[7] = Make(Alice, "c0007", Random(7), [.. QuantizedScanTests.EmbeddingLike(15, 32, random)]);
+        var written = OwnerSnapshot.Create(concepts.ToList(), DateTime.MinValue, DateTime.MaxValue, 0, loaded);
+        Assert.Equal(Hits(OwnerSnapshot.Create(concepts.ToList(), DateTime.MinValue, DateTime.MaxValue, 0, quantize: false).Search(queries)), Hits(written.Search(queries)));
+        Assert.True(written.PrepareAsync().IsCompletedSuccessfully);
+        var made = written.Quantized!.Runs.Select(r => r.Block).Except(loaded.Quantized!.Runs.Select(r => r.Block));
+        Assert.Equal(15, Assert.Single(made).Count);
+    }
+
     private static List<(string, int, float)>[] Hits(IReadOnlyList<IReadOnlyList<VectorHit>> hits) =>
         [.. hits.Select(h => h.Select(x => (x.Concept.Value, x.RegionIndex, x.Similarity)).ToList())];
 }
