@@ -35,6 +35,17 @@ internal static class Int8Dot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Dot(ReadOnlySpan<sbyte> row, int rowSum, QuantizedQuery query) => Dot(Best, row, rowSum, query);
 
+    /// <summary>
+    /// <see cref="Dot(ReadOnlySpan{sbyte}, int, QuantizedQuery)"/> for a scan's inner loop, which checked once that every
+    /// row is the query's padded length: no check here, and the kernel is a constant to the JIT.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DotOfCheckedLengths(ReadOnlySpan<sbyte> row, int rowSum, QuantizedQuery query) =>
+        AvxVnni.IsSupported ? Vnni(row, query.Biased) - (Bias * rowSum)
+        : Avx512BW.IsSupported ? Widened512(row, query.Wide)
+        : Avx2.IsSupported ? Widened256(row, query.Wide)
+        : Scalar(row, query.Wide);
+
     public static int Dot(Kernel kernel, ReadOnlySpan<sbyte> row, int rowSum, QuantizedQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -127,6 +127,11 @@ internal static class QuantizedScan
             terms[q] = (stats.Error + rounding, stats.QuantizedNorm + rounding, stats.Scale);
         }
 
+        if (set.Runs.Any(r => r.Block.Stride != set.Stride) || queries.Any(q => q.Query.Biased.Length != set.Stride))
+        {
+            throw new ArgumentException("the rows and queries are not all of one padded length");
+        }
+
         foreach (var run in set.Runs)
         {
             var (from, to) = (Math.Max(start, run.RowStart), Math.Min(end, run.RowStart + run.Count));
@@ -142,7 +147,7 @@ internal static class QuantizedScan
                     {
                         var at = row - run.RowStart + run.BlockStart;
                         ref readonly var stats = ref run.Block.Stats(at);
-                        double score = Int8Dot.Dot(run.Block.Row(at), stats.Sum, query) * ((double)scale * stats.Scale);
+                        double score = Int8Dot.DotOfCheckedLengths(run.Block.Row(at), stats.Sum, query) * ((double)scale * stats.Scale);
                         var margin = (errorTimesNorm * stats.Norm) + (normTimesError * stats.Error);
                         if (score + margin < threshold)
                         {
