@@ -64,6 +64,7 @@ internal static class Int8Dot
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Vnni(ReadOnlySpan<sbyte> row, ReadOnlySpan<byte> query)
     {
         // Four independent sums: one vpdpbusd's latency is hidden behind the next three.
@@ -87,6 +88,7 @@ internal static class Int8Dot
         return Vector256.Sum((a + b) + (c + d));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Widened512(ReadOnlySpan<sbyte> row, ReadOnlySpan<short> query)
     {
         ref var r = ref MemoryMarshal.GetReference(row);
@@ -101,6 +103,7 @@ internal static class Int8Dot
         return Vector512.Sum(a + b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Widened256(ReadOnlySpan<sbyte> row, ReadOnlySpan<short> query)
     {
         ref var r = ref MemoryMarshal.GetReference(row);
