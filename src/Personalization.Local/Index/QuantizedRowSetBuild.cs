@@ -12,7 +12,7 @@ internal sealed class QuantizedRowSetBuild(Func<QuantizedRowSet?> build, int fre
     public const int InlineRows = 4096;
 
     private readonly Lock _gate = new();
-    private Task<QuantizedRowSet?>? _task;
+    private volatile Task<QuantizedRowSet?>? _task;
 
     /// <summary>The set if it is made (null when a row is not finite, or the making failed); otherwise starts it and gives null.</summary>
     public QuantizedRowSet? TryGet()
@@ -34,7 +34,20 @@ internal sealed class QuantizedRowSetBuild(Func<QuantizedRowSet?> build, int fre
     {
         lock (_gate)
         {
-            return _task ??= freshRows <= InlineRows ? Task.FromResult(build()) : Task.Run(build);
+            return _task ??= freshRows <= InlineRows ? Inline() : Task.Run(build);
+        }
+    }
+
+    /// <summary>Made on this thread; a failure is kept in the task, as on the pool, and the searches stay on the float scan.</summary>
+    private Task<QuantizedRowSet?> Inline()
+    {
+        try
+        {
+            return Task.FromResult(build());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Task.FromException<QuantizedRowSet?>(e);
         }
     }
 }
