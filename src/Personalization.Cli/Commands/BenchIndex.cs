@@ -15,7 +15,8 @@ namespace Personalization.Cli.Commands;
 /// <c>personalize bench --index</c>: the embedded concept index as an owner grows to N reference vectors (1280-d, unit
 /// length, seeded): enrolling one more concept, loading the owner cold (time, managed heap and working-set growth),
 /// the first query after another writer enrolled, one photo's retrieval (5 regions × 2 fields), top-10 for one vector
-/// and one description search, the last two beside a raw scan of the same vectors laid out contiguously. Each index
+/// and one description search, the last two beside a raw scan of the same vectors laid out contiguously; the photo and
+/// the single vector again through the float scan alone, and the default scan's recall@10 against it. Each index
 /// instance is a separate reader or writer, as another process would be; the owner lives in a scratch folder.
 /// </summary>
 internal static class BenchIndex
@@ -89,11 +90,27 @@ internal static class BenchIndex
             new VectorQuery(UnitVector(TextDimension, random), VectorField.DescriptionText, Top),
         }).ToList();
         var iterations = Math.Max(5, rounds * 10);
+
+        // The first search starts the int8 copy of the rows in the background (where the owner is large enough to be scanned
+        // through one) and is answered by the float scan; the timings below wait for the copy.
+        var first = Stopwatch.GetTimestamp();
+        await reader.SearchAsync(owner, photo, token).ConfigureAwait(false);
+        var firstSearchMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
+        await reader.PrepareAsync(owner, token).ConfigureAwait(false);
+        var preparedMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
         var photoTimes = await TimeAsync(() => reader.SearchAsync(owner, photo, token), iterations).ConfigureAwait(false);
         var one = new List<VectorQuery> { photo[0] };
         var topTimes = await TimeAsync(() => reader.SearchAsync(owner, one, token), iterations).ConfigureAwait(false);
         var description = new List<VectorQuery> { photo[1] };
         var descriptionTimes = await TimeAsync(() => reader.SearchAsync(owner, description, token), iterations).ConfigureAwait(false);
+
+        // The same searches through the float scan alone, and how many of its top 10 the default scan returned: the photo's
+        // queries and 20 queries near a stored vector (one of its regions plus noise), as a real query is.
+        using var exact = new EmbeddedConceptIndex(Options.Create(new LocalDataOptions { Directory = options.Value.Directory, QuantizedScan = false }));
+        var exactPhotoTimes = await TimeAsync(() => exact.SearchAsync(owner, photo, token), iterations).ConfigureAwait(false);
+        var exactTopTimes = await TimeAsync(() => exact.SearchAsync(owner, one, token), iterations).ConfigureAwait(false);
+        List<VectorQuery> probes = [.. photo.Where(q => q.Field == VectorField.ReferenceImage), .. Enumerable.Range(0, 20).Select(_ => new VectorQuery(Near(loaded[random.Next(loaded.Count)].AllRegions.First().ImageVector, random), VectorField.ReferenceImage, Top))];
+        var (recall, identical) = Compare(await exact.SearchAsync(owner, probes, token).ConfigureAwait(false), await reader.SearchAsync(owner, probes, token).ConfigureAwait(false));
         var rawTop = RawScan([.. loaded.SelectMany(c => c.AllRegions).Select(r => r.ImageVector)], photo[0].Vector, iterations);
         var rawDescription = RawScan([.. loaded.Select(c => c.DescriptionVector)], photo[1].Vector, iterations);
 
@@ -128,7 +145,38 @@ internal static class BenchIndex
             Round(Median(topTimes)),
             Round(rawTop),
             Round(Median(descriptionTimes)),
-            Round(rawDescription));
+            Round(rawDescription),
+            Round(firstSearchMs),
+            Round(preparedMs),
+            Round(Median(exactPhotoTimes)),
+            Round(Median(exactTopTimes)),
+            Math.Round(recall, 4),
+            identical);
+    }
+
+    /// <summary>The share of the exact hits (concept, region) found, and whether every query's hits are the same, in order, with the same scores.</summary>
+    private static (double Recall, bool Identical) Compare(IReadOnlyList<IReadOnlyList<VectorHit>> exact, IReadOnlyList<IReadOnlyList<VectorHit>> found)
+    {
+        var (hit, total, identical) = (0, 0, exact.Count == found.Count);
+        for (var q = 0; q < exact.Count; q++)
+        {
+            var got = found[q].Select(h => (h.Concept, h.RegionIndex)).ToHashSet();
+            hit += exact[q].Count(h => got.Contains((h.Concept, h.RegionIndex)));
+            total += exact[q].Count;
+            identical &= exact[q].SequenceEqual(found[q]);
+        }
+
+        return (total == 0 ? 1 : hit / (double)total, identical);
+    }
+
+    /// <summary>A unit vector near <paramref name="vector"/>: cosine about 0.7 to it.</summary>
+    private static float[] Near(float[] vector, Random random)
+    {
+        var noise = UnitVector(vector.Length, random);
+        var v = new float[vector.Length];
+        TensorPrimitives.Add(vector, noise, v);
+        Personalization.Models.Encoders.Vectors.Normalize(v);
+        return v;
     }
 
     /// <summary>Concepts of 3 references × 5 regions each (the last one takes what is left) until there are <paramref name="size"/> region vectors.</summary>
@@ -246,17 +294,20 @@ internal static class BenchIndex
     {
         var c = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(c, $"embedded concept index: {report.Dimension}-d reference vectors, 3 references × 5 regions per concept; {report.Cores} cores, {report.Os}"));
-        writer.WriteLine($"{"vectors",8}{"concepts",9}{"enrol ms",10}{"cpu",7}{"load ms",10}{"cpu",7}{"heap MiB",10}{"rss MiB",9}{"raw MiB",9}{"1st q ms",10}{"photo ms",10}{"p95",8}{"top10 ms",10}{"raw",7}{"descr ms",10}{"raw",7}");
+        writer.WriteLine($"{"vectors",8}{"concepts",9}{"enrol ms",10}{"cpu",7}{"load ms",10}{"cpu",7}{"heap MiB",10}{"rss MiB",9}{"raw MiB",9}{"1st q ms",10}{"photo ms",10}{"p95",8}{"top10 ms",10}{"raw",7}{"descr ms",10}{"raw",7}{"search0",9}{"int8",7}{"f32 photo",10}{"f32 top10",10}{"recall@10",10}{"same",6}");
         foreach (var r in report.Rows)
         {
             writer.WriteLine(string.Create(c,
-                $"{r.Size,8}{r.Concepts,9}{r.EnrolMs,10:F1}{r.EnrolCpuMs,7:F0}{r.LoadMs,10:F0}{r.LoadCpuMs,7:F0}{r.LoadHeapMiB,10:F0}{r.LoadWorkingSetMiB,9:F0}{r.RawMiB,9:F0}{r.FirstQueryAfterWriteMs,10:F1}{r.PhotoMs,10:F2}{r.PhotoP95Ms,8:F2}{r.Top10Ms,10:F2}{r.Top10RawMs,7:F2}{r.DescriptionMs,10:F2}{r.DescriptionRawMs,7:F2}"));
+                $"{r.Size,8}{r.Concepts,9}{r.EnrolMs,10:F1}{r.EnrolCpuMs,7:F0}{r.LoadMs,10:F0}{r.LoadCpuMs,7:F0}{r.LoadHeapMiB,10:F0}{r.LoadWorkingSetMiB,9:F0}{r.RawMiB,9:F0}{r.FirstQueryAfterWriteMs,10:F1}{r.PhotoMs,10:F2}{r.PhotoP95Ms,8:F2}{r.Top10Ms,10:F2}{r.Top10RawMs,7:F2}{r.DescriptionMs,10:F2}{r.DescriptionRawMs,7:F2}{r.FirstSearchMs,9:F0}{r.PreparedMs,7:F0}{r.Float32PhotoMs,10:F2}{r.Float32Top10Ms,10:F2}{r.Recall10,10:F3}{(r.Identical ? "yes" : "NO"),6}"));
         }
 
         writer.WriteLine("enrol: one more concept (15 vectors), median; load: a cold reader's first read, with the managed heap and working set it added;");
         writer.WriteLine("cpu: the process's CPU ms (all threads) for the enrol (median) and the load, which wall time hides when other processes share the cores;");
         writer.WriteLine("raw MiB: the reference vectors' float32 bytes; 1st q: one photo's search right after another writer enrolled;");
-        writer.WriteLine("photo: 5 regions × (image + description) top-10 searches in one call (median, p95); top10 / descr: one query; raw: the same scan over one contiguous array.");
+        writer.WriteLine("photo: 5 regions × (image + description) top-10 searches in one call (median, p95); top10 / descr: one query; raw: the same scan over one contiguous array;");
+        writer.WriteLine("search0: the cold reader's first search (float scan; it starts the int8 copy, from 1024 rows); int8: until that copy was made, from the same start;");
+        writer.WriteLine("f32: the same searches with LocalData:QuantizedScan=false;");
+        writer.WriteLine("recall@10: the float scan's top 10 found by the default scan (the photo's 5 image queries and 20 near a stored vector); same: identical hits, order and scores.");
     }
 }
 
@@ -280,4 +331,10 @@ internal sealed record IndexBenchRow(
     double Top10Ms,
     double Top10RawMs,
     double DescriptionMs,
-    double DescriptionRawMs);
+    double DescriptionRawMs,
+    double FirstSearchMs,
+    double PreparedMs,
+    double Float32PhotoMs,
+    double Float32Top10Ms,
+    double Recall10,
+    bool Identical);

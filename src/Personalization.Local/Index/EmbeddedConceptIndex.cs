@@ -7,8 +7,9 @@ using Personalization.Local.Storage;
 namespace Personalization.Local.Index;
 
 /// <summary>
-/// The embedded index: exact cosine top-k per owner over normalised vectors (SIMD dot products, all of a photo's
-/// queries in one pass), stored per owner under <c>{data}/owners/{owner}/</c> as a small manifest naming append-only
+/// The embedded index: exact cosine top-k per owner over normalised vectors (an int8 scan with an exact float rescoring
+/// of its shortlist, or float SIMD dot products, <see cref="LocalDataOptions.QuantizedScan"/>; all of a photo's queries in
+/// one pass), stored per owner under <c>{data}/owners/{owner}/</c> as a small manifest naming append-only
 /// segment files of concepts and float32 vectors (<see cref="SegmentedConceptStore"/>; an old single
 /// <c>concepts.json</c> is read as it is and migrated by the next write). Every write is a read-modify-write under the
 /// owner's lock (<see cref="OwnerLock"/>: one writer at a time in this process and across processes) that writes only
@@ -32,12 +33,14 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     private readonly ConcurrentDictionary<OwnerId, OwnerSnapshot> _snapshots = new();
     private readonly ConcurrentDictionary<OwnerId, bool> _swept = new();
     private readonly SegmentedConceptStore _store;
+    private readonly bool _quantizedScan;
 
     public EmbeddedConceptIndex(IOptions<LocalDataOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _paths = new OwnerDataPaths(options.Value.Directory);
         _store = new SegmentedConceptStore(_paths);
+        _quantizedScan = options.Value.QuantizedScan;
     }
 
     public async Task UpsertAsync(IReadOnlyList<Concept> concepts, CancellationToken cancellationToken = default)
@@ -112,6 +115,13 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         return (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Search(queries);
     }
 
+    /// <summary>
+    /// Loads the owner and makes what its searches use, waiting for it: the first search after a load otherwise starts
+    /// the int8 copy of the vectors in the background and goes on with the float scan (same hits, slower) until it is made.
+    /// </summary>
+    public async Task PrepareAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
+        await (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).PrepareAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Nothing to release: the owner's lock is held only while a write runs.</summary>
     public void Dispose()
     {
@@ -132,7 +142,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         }
 
         var loadedAt = DateTime.UtcNow;
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length, cached);
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length, cached, _quantizedScan);
         _snapshots[owner] = loaded;
         return loaded;
     }
@@ -190,7 +200,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         var writtenAt = DateTime.UtcNow;
         await _store.CommitAsync(owner, stored, list, cancellationToken).ConfigureAwait(false);
         var written = new FileInfo(_paths.ManifestFile(owner));
-        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length, _snapshots.GetValueOrDefault(owner));
+        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length, _snapshots.GetValueOrDefault(owner), _quantizedScan);
         if (afterWrite is not null)
         {
             await afterWrite(list, cancellationToken).ConfigureAwait(false);

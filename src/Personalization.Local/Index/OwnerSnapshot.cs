@@ -15,7 +15,11 @@ internal sealed class OwnerSnapshot
     private readonly int[] _rowStart;
     private readonly float[][] _descriptionOf;
 
-    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous)
+    // The image rows' int8 copy, started by the first search (a write or a load that nobody searches pays nothing); null
+    // where the scan is exact.
+    private readonly QuantizedRowSetBuild? _quantized;
+
+    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous, bool quantize)
     {
         FileLength = fileLength;
         Concepts = concepts;
@@ -89,9 +93,27 @@ internal sealed class OwnerSnapshot
         }
 
         _descriptions = descriptions.ToDictionary(d => d.Key, d => (d.Value.Rows.ToArray(), d.Value.Concepts.ToArray()));
+        if (quantize && ImageRows.Length >= QuantizeFromRows)
+        {
+            // The concepts kept from the previous snapshot keep their int8 rows, if it made them; otherwise all are made
+            // anew (so a snapshot never holds on to a chain of earlier ones).
+            var earlier = before?._quantized?.Made;
+            var (rows, dimension, rowStart) = (ImageRows, ImageDimension, _rowStart);
+            var fresh = earlier is null ? ImageRows.Length : Enumerable.Range(0, concepts.Count).Where(c => at[c] < 0).Sum(c => _rowStart[c + 1] - _rowStart[c]);
+            _quantized = new(() => QuantizedRowSet.Build(rows, dimension, rowStart, earlier, earlier is null ? null : at), fresh);
+        }
     }
 
-    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0, null);
+    /// <summary>Makes what the searches use (the int8 copy of the image rows, where the scan goes through one) and waits for it.</summary>
+    public Task PrepareAsync() => _quantized?.WaitAsync() ?? Task.CompletedTask;
+
+    /// <summary>The int8 copy of the image rows (made now if it was not, waiting for it), or null where the scan is exact.</summary>
+    internal QuantizedRowSet? Quantized => _quantized?.Wait();
+
+    /// <summary>Below this many image rows the exact scan is as fast: nothing is quantised.</summary>
+    public const int QuantizeFromRows = 1024;
+
+    public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0, null, quantize: false);
 
     public IReadOnlyList<Concept> Concepts { get; }
 
@@ -116,8 +138,10 @@ internal sealed class OwnerSnapshot
 
     /// <summary>
     /// Exact top-k by dot product (the vectors are unit length: cosine) for each query, in order; ties keep the earlier
-    /// region or concept. All image queries are scored in one pass over the region rows, and all description queries of
-    /// one length in one pass over the descriptions (<see cref="MultiQueryScan"/>).
+    /// region or concept. All image queries are scored in one pass over the region rows (their int8 copy, then an exact
+    /// rescoring of a shortlist: <see cref="QuantizedScan"/>; or the float rows, while that copy is being made or where the
+    /// scan is exact), and all description queries of one
+    /// length in one pass over the descriptions (<see cref="MultiQueryScan"/>).
     /// </summary>
     public IReadOnlyList<IReadOnlyList<VectorHit>> Search(IReadOnlyList<VectorQuery> queries)
     {
@@ -144,7 +168,10 @@ internal sealed class OwnerSnapshot
             }
         }
 
-        var imageHits = MultiQueryScan.Search(ImageRows, ImageDimension, [.. images.Select(q => (queries[q].Vector, queries[q].Top))]);
+        List<(float[] Vector, int Top)> imageQueries = [.. images.Select(q => (queries[q].Vector, queries[q].Top))];
+        var imageHits = images.Count > 0 && _quantized?.TryGet() is { } quantized
+            ? QuantizedScan.Search(ImageRows, quantized, imageQueries, out _)
+            : MultiQueryScan.Search(ImageRows, ImageDimension, imageQueries);
         for (var i = 0; i < images.Count; i++)
         {
             results[images[i]] = [.. imageHits[i].Select(x => new VectorHit(ImageOwners[x.Row].Concept, ImageOwners[x.Row].Region, x.Score))];
@@ -165,6 +192,8 @@ internal sealed class OwnerSnapshot
 
     /// <param name="previous">A snapshot of the same owner whose concept objects, where <paramref name="concepts"/> holds the
     /// same ones, keep their rows (null: walk every concept).</param>
-    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous = null) =>
-        new(concepts, fileTimeUtc, loadedAtUtc, fileLength, previous);
+    /// <param name="quantize">Search the image rows through their int8 copy with exact rescoring (<see cref="QuantizedScan"/>:
+    /// the same hits, faster) once there are <see cref="QuantizeFromRows"/>; false: always the float scan.</param>
+    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous = null, bool quantize = true) =>
+        new(concepts, fileTimeUtc, loadedAtUtc, fileLength, previous, quantize);
 }
