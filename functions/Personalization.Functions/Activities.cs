@@ -12,16 +12,16 @@ public sealed class Activities(RecognitionActivities recognition, BulkActivities
     public Task<RetrievalStep> RetrieveCandidates([ActivityTrigger] RetrieveStepInput input, CancellationToken cancellationToken) => recognition.RetrieveAsync(input, cancellationToken);
 
     [Function(ActivityNames.ReasonAttributes)]
-    public Task<AttributeReasoning> ReasonAttributes([ActivityTrigger] ReasonStepInput input, CancellationToken cancellationToken) => recognition.ReasonAsync(input, cancellationToken);
+    public Task<AttributeReasoning> ReasonAttributes([ActivityTrigger] UploadStepInput<ReasonStepInput> input, CancellationToken cancellationToken) => recognition.ReasonAsync(input, cancellationToken);
 
     [Function(ActivityNames.VerifyCrossModal)]
     public Task<VerificationStep> VerifyCrossModal([ActivityTrigger] VerifyStepInput input, CancellationToken cancellationToken) => recognition.VerifyAsync(input, cancellationToken);
 
     [Function(ActivityNames.ComparePair)]
-    public Task<PairwiseJudgement> ComparePair([ActivityTrigger] PairStepInput input, CancellationToken cancellationToken) => recognition.ComparePairAsync(input, cancellationToken);
+    public Task<PairwiseJudgement> ComparePair([ActivityTrigger] UploadStepInput<PairStepInput> input, CancellationToken cancellationToken) => recognition.ComparePairAsync(input, cancellationToken);
 
     [Function(ActivityNames.WriteCaption)]
-    public Task<CaptionResult> WriteCaption([ActivityTrigger] CaptionStepInput input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
+    public Task<CaptionResult> WriteCaption([ActivityTrigger] UploadStepInput<CaptionStepInput> input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
 
     [Function(ActivityNames.WriteResult)]
     public Task<string> WriteResult([ActivityTrigger] WriteResultInput input, CancellationToken cancellationToken) => recognition.WriteResultAsync(input, cancellationToken);

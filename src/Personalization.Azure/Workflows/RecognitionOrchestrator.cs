@@ -14,7 +14,7 @@ public sealed class RecognitionOrchestrator : TaskOrchestrator<RecognitionReques
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var result = await RecognitionChain.RunAsync(new ActivityRecognitionSteps(context), input.Image, input.Thresholds);
+        var result = await RecognitionChain.RunAsync(new ActivityRecognitionSteps(context, input.BlobPath), input.Image, input.Thresholds);
         var resultBlob = await context.CallActivityAsync<string>(ActivityNames.WriteResult, new WriteResultInput(input.BlobPath, result), ActivityRetry.Default);
         await context.CallActivityAsync(
             ActivityNames.PublishResultEvent,

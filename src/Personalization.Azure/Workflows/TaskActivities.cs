@@ -13,9 +13,9 @@ internal sealed class RetrieveCandidatesActivity(RecognitionActivities work, Wor
     public override Task<RetrievalStep> RunAsync(TaskActivityContext context, RetrieveStepInput input) => work.RetrieveAsync(input, stopping.Token);
 }
 
-internal sealed class ReasonAttributesActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<ReasonStepInput, AttributeReasoning>
+internal sealed class ReasonAttributesActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<UploadStepInput<ReasonStepInput>, AttributeReasoning>
 {
-    public override Task<AttributeReasoning> RunAsync(TaskActivityContext context, ReasonStepInput input) => work.ReasonAsync(input, stopping.Token);
+    public override Task<AttributeReasoning> RunAsync(TaskActivityContext context, UploadStepInput<ReasonStepInput> input) => work.ReasonAsync(input, stopping.Token);
 }
 
 internal sealed class VerifyCrossModalActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<VerifyStepInput, VerificationStep>
@@ -23,14 +23,14 @@ internal sealed class VerifyCrossModalActivity(RecognitionActivities work, Worke
     public override Task<VerificationStep> RunAsync(TaskActivityContext context, VerifyStepInput input) => work.VerifyAsync(input, stopping.Token);
 }
 
-internal sealed class ComparePairActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<PairStepInput, PairwiseJudgement>
+internal sealed class ComparePairActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<UploadStepInput<PairStepInput>, PairwiseJudgement>
 {
-    public override Task<PairwiseJudgement> RunAsync(TaskActivityContext context, PairStepInput input) => work.ComparePairAsync(input, stopping.Token);
+    public override Task<PairwiseJudgement> RunAsync(TaskActivityContext context, UploadStepInput<PairStepInput> input) => work.ComparePairAsync(input, stopping.Token);
 }
 
-internal sealed class WriteCaptionActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<CaptionStepInput, CaptionResult>
+internal sealed class WriteCaptionActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<UploadStepInput<CaptionStepInput>, CaptionResult>
 {
-    public override Task<CaptionResult> RunAsync(TaskActivityContext context, CaptionStepInput input) => work.CaptionAsync(input, stopping.Token);
+    public override Task<CaptionResult> RunAsync(TaskActivityContext context, UploadStepInput<CaptionStepInput> input) => work.CaptionAsync(input, stopping.Token);
 }
 
 internal sealed class WriteResultActivity(RecognitionActivities work, WorkerStopping stopping) : TaskActivity<WriteResultInput, string>

@@ -129,8 +129,9 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
                     [new Candidate(ConceptName.Parse("bo"), 0.70f, 0.7f, 0.6f, 0, 0), new Candidate(ConceptName.Parse("teapot"), 0.66f, 0.6f, 0.5f, 1, 0)],
                     [new BoundingBox(0, 0, 10, 10), new BoundingBox(5, 5, 20, 20)]);
             });
-            registry.AddActivityFunc<ReasonStepInput, AttributeReasoning>(ActivityNames.ReasonAttributes, (_, input) =>
+            registry.AddActivityFunc<UploadStepInput<ReasonStepInput>, AttributeReasoning>(ActivityNames.ReasonAttributes, (_, upload) =>
             {
+                var input = upload.Step;
                 Count(ActivityNames.ReasonAttributes);
                 return new AttributeReasoning(
                     [.. input.Candidates.Select(c => new CandidateAttributes(c.Concept, [new AttributeEvidence("red collar", 0.6f, true)], 0.6f))],
@@ -142,14 +143,16 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
                 Count(ActivityNames.VerifyCrossModal);
                 return new VerificationStep([.. input.Claims.Select(c => new CandidateVerification(c.Concept, c.Concept.Value == verifiedBest ? 0.9f : 0.1f, []))]);
             });
-            registry.AddActivityFunc<PairStepInput, PairwiseJudgement>(ActivityNames.ComparePair, (_, input) =>
+            registry.AddActivityFunc<UploadStepInput<PairStepInput>, PairwiseJudgement>(ActivityNames.ComparePair, (_, upload) =>
             {
+                var input = upload.Step;
                 Count(ActivityNames.ComparePair);
                 Compared.Add(input.Candidate.Value);
                 return new PairwiseJudgement(input.Candidate, pairwise[input.Candidate.Value], "scripted");
             });
-            registry.AddActivityFunc<CaptionStepInput, CaptionResult>(ActivityNames.WriteCaption, (_, input) =>
+            registry.AddActivityFunc<UploadStepInput<CaptionStepInput>, CaptionResult>(ActivityNames.WriteCaption, (_, upload) =>
             {
+                var input = upload.Step;
                 Count(ActivityNames.WriteCaption);
                 return new CaptionResult($"A photo of {string.Join(" and ", input.Concepts.Select(c => $"<{c.Concept}>"))}.", "scripted");
             });
