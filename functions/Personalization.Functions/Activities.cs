@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Personalization.Azure.Workflows;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
@@ -37,7 +38,8 @@ public sealed class Activities(RecognitionActivities recognition, BulkActivities
     public Task<IReadOnlyList<string>> ListImages([ActivityTrigger] ListImagesInput input, CancellationToken cancellationToken) => bulk.ListImagesAsync(input, cancellationToken);
 
     [Function(ActivityNames.AnalyzeImages)]
-    public Task<IReadOnlyList<IngestedImage>> AnalyzeImages([ActivityTrigger] AnalyzeImagesInput input, CancellationToken cancellationToken) => bulk.AnalyzeImagesAsync(input, cancellationToken);
+    public Task<IReadOnlyList<IngestedImage>> AnalyzeImages([ActivityTrigger] AnalyzeImagesInput input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        bulk.AnalyzeImagesAsync(input, client, cancellationToken);
 
     [Function(ActivityNames.WriteBulkSummary)]
     public Task<string> WriteBulkSummary([ActivityTrigger] BulkSummaryInput input, CancellationToken cancellationToken) => bulk.WriteSummaryAsync(input, cancellationToken);

@@ -6,8 +6,9 @@ namespace Personalization.Azure.Workflows;
 /// <summary>
 /// One batch of a bulk job: analyse the batch in one activity (one detector/encoder batch, sized for the GPU),
 /// then recognise each analysed image in a sub-orchestration, all in parallel. A bad image or a failed
-/// recognition becomes a failed item; the rest of the batch goes on. An image already answered for this request
-/// (<see cref="IngestedImage.Recognized"/>) keeps its result and is not recognised again.
+/// recognition becomes a failed item; the rest of the batch goes on. An image already answered, for this request or by its
+/// upload (<see cref="IngestedImage.Recognized"/>), keeps its result and is not recognised again; the others are recognised
+/// under their upload's instance id where it is free (<see cref="IngestedImage.InstanceId"/>).
 /// </summary>
 public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IReadOnlyList<BulkItem>>
 {
@@ -30,7 +31,7 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
             }
 
             var request = new RecognitionRequest(new ImageRef(input.Owner, hash), image.Path, input.Thresholds);
-            var options = new SubOrchestrationOptions(ActivityRetry.Default, $"{context.InstanceId}-{i}");
+            var options = new SubOrchestrationOptions(ActivityRetry.Default, image.InstanceId ?? $"{context.InstanceId}-{i}");
             pending.Add((image, context.CallSubOrchestratorAsync<RecognitionSummary>(ActivityNames.RecognizeImage, request, options)));
         }
 

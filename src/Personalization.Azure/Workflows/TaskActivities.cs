@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 
@@ -52,9 +53,9 @@ internal sealed class ListImagesActivity(BulkActivities work, WorkerStopping sto
     public override Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, ListImagesInput input) => work.ListImagesAsync(input, stopping.Token);
 }
 
-internal sealed class AnalyzeImagesActivity(BulkActivities work, WorkerStopping stopping) : TaskActivity<AnalyzeImagesInput, IReadOnlyList<IngestedImage>>
+internal sealed class AnalyzeImagesActivity(BulkActivities work, DurableTaskClient client, WorkerStopping stopping) : TaskActivity<AnalyzeImagesInput, IReadOnlyList<IngestedImage>>
 {
-    public override Task<IReadOnlyList<IngestedImage>> RunAsync(TaskActivityContext context, AnalyzeImagesInput input) => work.AnalyzeImagesAsync(input, stopping.Token);
+    public override Task<IReadOnlyList<IngestedImage>> RunAsync(TaskActivityContext context, AnalyzeImagesInput input) => work.AnalyzeImagesAsync(input, client, stopping.Token);
 }
 
 internal sealed class WriteBulkSummaryActivity(BulkActivities work, WorkerStopping stopping) : TaskActivity<BulkSummaryInput, string>
