@@ -22,7 +22,7 @@ public sealed class ImageEndpointsTests(SharedAzurite azurite)
 
         Assert.Equal(202, StatusOf(result));
         var body = BodyOf(result);
-        var instanceId = BlobPaths.RecognitionInstanceId(OwnerId.Parse(alice), "trip/day 1/dog.jpg", BlobPaths.ContentHash(Photo));
+        var instanceId = Personalization.Azure.Workflows.InstanceIds.Recognition(OwnerId.Parse(alice), "trip/day 1/dog.jpg", BlobPaths.ContentHash(Photo));
         Assert.Equal(instanceId, body.GetProperty("instanceId").GetString());
         Assert.Equal($"owners/{alice}/results/trip/day 1/dog.jpg", body.GetProperty("result").GetString());
         Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Microsoft.AspNetCore.Mvc.AcceptedResult>(result).Location);

@@ -52,7 +52,7 @@ public sealed class JobEndpointsTests(SharedAzurite azurite)
 
         Assert.Equal(202, StatusOf(result));
         var instanceId = BodyOf(result).GetProperty("instanceId").GetString()!;
-        Assert.StartsWith("bulk-", instanceId, StringComparison.Ordinal);
+        Assert.StartsWith($"{alice}~bulk-", instanceId, StringComparison.Ordinal);
         Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Microsoft.AspNetCore.Mvc.AcceptedResult>(result).Location);
         var running = await app.Api.GetStatus(HttpRequests.Get(), alice, instanceId, app.Durable, CancellationToken.None);
         Assert.Equal(200, StatusOf(running));

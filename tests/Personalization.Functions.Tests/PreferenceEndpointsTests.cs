@@ -40,7 +40,7 @@ public sealed class PreferenceEndpointsTests(SharedAzurite azurite)
 
         Assert.Equal(202, StatusOf(submitted));
         var instanceId = BodyOf(submitted).GetProperty("instanceId").GetString()!;
-        Assert.StartsWith("prefer-", instanceId, StringComparison.Ordinal);
+        Assert.StartsWith($"{dana}~prefer-", instanceId, StringComparison.Ordinal);
         Assert.Equal(instanceId, BodyOf(again).GetProperty("instanceId").GetString());
         Assert.Single(await app.Durable.GetAllInstancesAsync().ToListAsync());
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(120));

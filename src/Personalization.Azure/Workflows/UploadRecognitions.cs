@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Personalization.Azure.Storage;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Workflows;
@@ -20,7 +19,7 @@ internal static class UploadRecognitions
             return image;
         }
 
-        var instanceId = BlobPaths.RecognitionInstanceId(owner, image.Path, hash);
+        var instanceId = InstanceIds.Recognition(owner, image.Path, hash);
         var upload = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (upload is null)
         {
