@@ -25,12 +25,12 @@ public sealed class BulkAfterUploadTests(SharedAzurite azurite)
         var uploadId = string.Empty;
         for (var times = 0; times < 2; times++)
         {
-            uploadId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instanceId").GetString()!;
+            uploadId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instance_id").GetString()!;
             await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
             await app.Durable.WaitForInstanceCompletionAsync(uploadId, patience.Token);
         }
 
-        var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instanceId").GetString()!;
+        var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instance_id").GetString()!;
         var done = await app.Durable.WaitForInstanceCompletionAsync(bulk, getInputsAndOutputs: true, patience.Token);
 
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());

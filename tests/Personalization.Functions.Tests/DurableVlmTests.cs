@@ -36,7 +36,7 @@ public sealed class DurableVlmTests(SharedAzurite azurite)
         var photo = await File.ReadAllBytesAsync(Path.Combine(SharedData.DreamBoothDirectory, "dog", "01.jpg"));
 
         var accepted = await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None);
-        var instanceId = BodyOf(accepted).GetProperty("instanceId").GetString()!;
+        var instanceId = BodyOf(accepted).GetProperty("instance_id").GetString()!;
         await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a failure deadline only
         var done = await app.Durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, patience.Token);

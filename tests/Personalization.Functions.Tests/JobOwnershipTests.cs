@@ -24,7 +24,7 @@ public sealed class JobOwnershipTests(SharedAzurite azurite)
         await using var app = await FunctionsApp.StartAsync(azurite);
         var (alice, bob) = (Owners.Unique("alice"), Owners.Unique("bob"));
 
-        var instanceId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(Photo), alice, "dog.jpg", CancellationToken.None)).GetProperty("instanceId").GetString()!;
+        var instanceId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(Photo), alice, "dog.jpg", CancellationToken.None)).GetProperty("instance_id").GetString()!;
         await ScheduleAsync(app, instanceId, bob); // the same instance the blob trigger would start, started here directly
 
         Assert.StartsWith($"{alice}~", instanceId, StringComparison.Ordinal);
