@@ -36,7 +36,7 @@ public sealed class BulkAfterUploadTests(SharedAzurite azurite)
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
         Assert.Equal(1, done.ReadOutputAs<BulkSummary>()!.Succeeded);
         var recognitions = await app.Durable.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = false })
-            .Where(i => i.Name == ActivityNames.RecognizeImage).Select(i => i.InstanceId).ToListAsync();
+            .Where(i => i.Name == OrchestrationNames.RecognizeImage).Select(i => i.InstanceId).ToListAsync();
         Assert.Equal([uploadId], recognitions);
         var summary = JsonDocument.Parse((await app.Storage.Results.GetBlobClient(done.ReadOutputAs<BulkSummary>()!.SummaryBlob).DownloadContentAsync()).Value.Content.ToString()).RootElement;
         var item = Assert.Single(summary.GetProperty("items").EnumerateArray());

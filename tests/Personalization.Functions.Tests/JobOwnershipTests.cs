@@ -46,7 +46,7 @@ public sealed class JobOwnershipTests(SharedAzurite azurite)
     /// <summary>Starts a recognition of an image no analysis exists for, whose input names <paramref name="inputOwner"/>.</summary>
     private static Task ScheduleAsync(FunctionsApp app, string instanceId, string inputOwner) =>
         app.Durable.ScheduleNewOrchestrationInstanceAsync(
-            ActivityNames.RecognizeImage,
+            OrchestrationNames.RecognizeImage,
             new RecognitionRequest(new ImageRef(OwnerId.Parse(inputOwner), new string('0', 64)), "dog.jpg", ChainThresholds.From(new RecognitionOptions())),
             new StartOrchestrationOptions(instanceId));
 }

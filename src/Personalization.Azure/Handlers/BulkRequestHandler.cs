@@ -41,7 +41,7 @@ public sealed partial class BulkRequestHandler(
 
         var instanceId = InstanceIds.Bulk(parsed!.Owner, messageText);
         var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition), enqueuedAt);
-        if (await client.StartOnceAsync(ActivityNames.BulkRecognize, request, instanceId, cancellationToken).ConfigureAwait(false))
+        if (await client.StartOnceAsync(OrchestrationNames.BulkRecognize, request, instanceId, cancellationToken).ConfigureAwait(false))
         {
             Log.Started(logger, instanceId, parsed.Owner.Value);
         }

@@ -49,7 +49,7 @@ public sealed partial class ImageBlobHandler(ImageIngestion ingestion, StorageCl
 
                 started.Add(id);
                 var request = new RecognitionRequest(new ImageRef(owned.Key, image.ContentHash!), image.Path, _thresholds);
-                if (!await client.StartOnceAsync(ActivityNames.RecognizeImage, request, id, cancellationToken).ConfigureAwait(false))
+                if (!await client.StartOnceAsync(OrchestrationNames.RecognizeImage, request, id, cancellationToken).ConfigureAwait(false))
                 {
                     Log.Duplicate(logger, id);
                 }

@@ -44,7 +44,7 @@ public sealed partial class PreferenceRequestHandler(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         var instanceId = InstanceIds.Preference(request.Owner, request.RequestId);
-        if (await client.StartOnceAsync(ActivityNames.JudgePreferences, request, instanceId, cancellationToken).ConfigureAwait(false))
+        if (await client.StartOnceAsync(OrchestrationNames.JudgePreferences, request, instanceId, cancellationToken).ConfigureAwait(false))
         {
             Log.Started(logger, instanceId, request.Owner.Value, request.Pairs.Count);
         }

@@ -13,17 +13,17 @@ namespace Personalization.Azure.Workflows;
 internal sealed class ActivityRecognitionSteps(TaskOrchestrationContext context, string blobPath) : IRecognitionSteps
 {
     public Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input) =>
-        context.CallActivityAsync<RetrievalStep>(ActivityNames.RetrieveCandidates, input, ActivityRetry.Default);
+        context.CallActivityAsync<RetrievalStep>(nameof(RetrieveCandidates), input, ActivityRetry.Default);
 
     public Task<AttributeReasoning> ReasonAttributesAsync(ReasonStepInput input) =>
-        context.CallActivityAsync<AttributeReasoning>(ActivityNames.ReasonAttributes, new UploadStepInput<ReasonStepInput>(blobPath, input), ActivityRetry.Default);
+        context.CallActivityAsync<AttributeReasoning>(nameof(ReasonAttributes), new UploadStepInput<ReasonStepInput>(blobPath, input), ActivityRetry.Default);
 
     public Task<VerificationStep> VerifyAsync(VerifyStepInput input) =>
-        context.CallActivityAsync<VerificationStep>(ActivityNames.VerifyCrossModal, input, ActivityRetry.Default);
+        context.CallActivityAsync<VerificationStep>(nameof(VerifyCrossModal), input, ActivityRetry.Default);
 
     public Task<PairwiseJudgement> ComparePairAsync(PairStepInput input) =>
-        context.CallActivityAsync<PairwiseJudgement>(ActivityNames.ComparePair, new UploadStepInput<PairStepInput>(blobPath, input), ActivityRetry.Default);
+        context.CallActivityAsync<PairwiseJudgement>(nameof(ComparePair), new UploadStepInput<PairStepInput>(blobPath, input), ActivityRetry.Default);
 
     public Task<CaptionResult> CaptionAsync(CaptionStepInput input) =>
-        context.CallActivityAsync<CaptionResult>(ActivityNames.WriteCaption, new UploadStepInput<CaptionStepInput>(blobPath, input), ActivityRetry.Default);
+        context.CallActivityAsync<CaptionResult>(nameof(WriteCaption), new UploadStepInput<CaptionStepInput>(blobPath, input), ActivityRetry.Default);
 }

@@ -17,7 +17,7 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ingested = await context.CallActivityAsync<IReadOnlyList<IngestedImage>>(
-            ActivityNames.AnalyzeImages, new AnalyzeImagesInput(input.Owner, input.Paths, input.ResultsSince), ActivityRetry.Default);
+            nameof(AnalyzeImages), new AnalyzeImagesInput(input.Owner, input.Paths, input.ResultsSince), ActivityRetry.Default);
 
         // Start every recognition, then await them all (fan-out, fan-in).
         var pending = new List<(IngestedImage Image, Task<RecognitionSummary>? Task)>(ingested.Count);
@@ -32,7 +32,7 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
 
             var request = new RecognitionRequest(new ImageRef(input.Owner, hash), image.Path, input.Thresholds);
             var options = new SubOrchestrationOptions(ActivityRetry.Default, image.InstanceId ?? $"{context.InstanceId}-{i}");
-            pending.Add((image, context.CallSubOrchestratorAsync<RecognitionSummary>(ActivityNames.RecognizeImage, request, options)));
+            pending.Add((image, context.CallSubOrchestratorAsync<RecognitionSummary>(OrchestrationNames.RecognizeImage, request, options)));
         }
 
         var items = new List<BulkItem>(pending.Count);
