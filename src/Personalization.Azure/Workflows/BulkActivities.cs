@@ -33,7 +33,7 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
 
     /// <summary>
     /// Analyses the batch; marks the images already answered, for this request since <see cref="AnalyzeImagesInput.ResultsSince"/>
-    /// or by their upload's recognition (<see cref="UploadRecognitions"/>), and names the upload's instance id for the rest.
+    /// or by their upload's completed recognition (<see cref="UploadRecognitions"/>).
     /// </summary>
     public async Task<IReadOnlyList<IngestedImage>> AnalyzeImagesAsync(AnalyzeImagesInput input, DurableTaskClient client, CancellationToken cancellationToken)
     {

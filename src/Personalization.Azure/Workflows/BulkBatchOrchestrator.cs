@@ -7,8 +7,7 @@ namespace Personalization.Azure.Workflows;
 /// One batch of a bulk job: analyse the batch in one activity (one detector/encoder batch, sized for the GPU),
 /// then recognise each analysed image in a sub-orchestration, all in parallel. A bad image or a failed
 /// recognition becomes a failed item; the rest of the batch goes on. An image already answered, for this request or by its
-/// upload (<see cref="IngestedImage.Recognized"/>), keeps its result and is not recognised again; the others are recognised
-/// under their upload's instance id where it is free (<see cref="IngestedImage.InstanceId"/>).
+/// upload's completed recognition (<see cref="IngestedImage.Recognized"/>), keeps its result and is not recognised again.
 /// </summary>
 public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IReadOnlyList<BulkItem>>
 {
@@ -31,7 +30,7 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
             }
 
             var request = new RecognitionRequest(new ImageRef(input.Owner, hash), image.Path, input.Thresholds);
-            var options = new SubOrchestrationOptions(ActivityRetry.Default, image.InstanceId ?? $"{context.InstanceId}-{i}");
+            var options = new SubOrchestrationOptions(ActivityRetry.Default, $"{context.InstanceId}-{i}");
             pending.Add((image, context.CallSubOrchestratorAsync<RecognitionSummary>(OrchestrationNames.RecognizeImage, request, options)));
         }
 

@@ -4,11 +4,13 @@ using Personalization.Core.Domain;
 namespace Personalization.Azure.Workflows;
 
 /// <summary>
-/// The recognition an upload started (its instance id derives from owner, path and bytes), as a bulk request sees it, so
-/// that the same photo is recognised once: finished, its answer is reused; still running, it is waited for and its answer
-/// reused; never started, the bulk recognises it under that very id (an upload trigger that comes later finds it and
-/// starts nothing); failed or terminated, the bulk recognises it again under an id of its own (a sub-orchestration must
-/// not take the id of an instance that exists). Thread-safe.
+/// The recognition an upload started (its instance id derives from owner, path and bytes, <see cref="InstanceIds.Recognition"/>),
+/// as a bulk request sees it, so that a photo already recognised is not recognised again: when that instance completed,
+/// its answer is reused. Otherwise the bulk recognises the photo under an id of its own. It never takes the upload's id
+/// for a sub-orchestration: the upload's trigger may start that instance at any moment, and a sub-orchestration whose id
+/// names an instance that exists can leave its parent waiting forever; nor does it wait for a running one inside an
+/// activity, which would hold the activity slot that recognition's own steps may need. A photo the bulk answers first is
+/// not recognised again by a later upload trigger (<see cref="Handlers.ImageBlobHandler"/> finds the result). Thread-safe.
 /// </summary>
 internal static class UploadRecognitions
 {
@@ -19,19 +21,8 @@ internal static class UploadRecognitions
             return image;
         }
 
-        var instanceId = InstanceIds.Recognition(owner, image.Path, hash);
-        var upload = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (upload is null)
-        {
-            return image with { InstanceId = instanceId };
-        }
-
-        if (upload.IsRunning || upload.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
-        {
-            upload = await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        }
-
-        return upload.RuntimeStatus == OrchestrationRuntimeStatus.Completed && upload.ReadOutputAs<RecognitionSummary>() is { } summary
+        var upload = await client.GetInstanceAsync(InstanceIds.Recognition(owner, image.Path, hash), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return upload is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && upload.ReadOutputAs<RecognitionSummary>() is { } summary
             ? image with { Recognized = summary }
             : image;
     }

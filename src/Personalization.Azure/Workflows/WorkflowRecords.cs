@@ -32,9 +32,7 @@ public sealed record AnalyzeImagesInput(OwnerId Owner, IReadOnlyList<string> Pat
 /// <summary>One image taken in: its stored analysis's content hash, or the one-line reason it failed.</summary>
 /// <param name="Recognized">Its result, when one for these bytes was already written for this request or by its upload's
 /// recognition (not recognised again).</param>
-/// <param name="InstanceId">The instance to recognise it under: its upload's, when the upload started none; null for an
-/// id of the bulk's own.</param>
-public sealed record IngestedImage(string Path, string? ContentHash, string? Error, RecognitionSummary? Recognized = null, string? InstanceId = null);
+public sealed record IngestedImage(string Path, string? ContentHash, string? Error, RecognitionSummary? Recognized = null);
 
 /// <summary>One bulk item's outcome: the answer, or the reason it failed.</summary>
 public sealed record BulkItem(string Path, string? Concept, string? Stage, float? Score, string? ResultBlob, string? Error);
