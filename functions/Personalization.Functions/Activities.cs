@@ -1,53 +1,60 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Personalization.Azure.Workflows;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 
 namespace Personalization.Functions;
 
-/// <summary>The activity functions: one line each over the services the local worker's activity classes call.</summary>
+/// <summary>
+/// The activity functions: one line each over the services the activity classes (<c>Personalization.Azure.Workflows</c>,
+/// which the local worker registers by convention) call, under the class's name and with its input and output types
+/// (ActivitySurfaceTests checks that the two agree). Microsoft.DurableTask.Generators, which would generate these, is not
+/// available to this project.
+/// </summary>
 public sealed class Activities(RecognitionActivities recognition, BulkActivities bulk, PreferenceActivities preferences)
 {
-    [Function(ActivityNames.RetrieveCandidates)]
+    [Function(nameof(RetrieveCandidates))]
     public Task<RetrievalStep> RetrieveCandidates([ActivityTrigger] RetrieveStepInput input, CancellationToken cancellationToken) => recognition.RetrieveAsync(input, cancellationToken);
 
-    [Function(ActivityNames.ReasonAttributes)]
-    public Task<AttributeReasoning> ReasonAttributes([ActivityTrigger] ReasonStepInput input, CancellationToken cancellationToken) => recognition.ReasonAsync(input, cancellationToken);
+    [Function(nameof(ReasonAttributes))]
+    public Task<AttributeReasoning> ReasonAttributes([ActivityTrigger] UploadStepInput<ReasonStepInput> input, CancellationToken cancellationToken) => recognition.ReasonAsync(input, cancellationToken);
 
-    [Function(ActivityNames.VerifyCrossModal)]
+    [Function(nameof(VerifyCrossModal))]
     public Task<VerificationStep> VerifyCrossModal([ActivityTrigger] VerifyStepInput input, CancellationToken cancellationToken) => recognition.VerifyAsync(input, cancellationToken);
 
-    [Function(ActivityNames.ComparePair)]
-    public Task<PairwiseJudgement> ComparePair([ActivityTrigger] PairStepInput input, CancellationToken cancellationToken) => recognition.ComparePairAsync(input, cancellationToken);
+    [Function(nameof(ComparePair))]
+    public Task<PairwiseJudgement> ComparePair([ActivityTrigger] UploadStepInput<PairStepInput> input, CancellationToken cancellationToken) => recognition.ComparePairAsync(input, cancellationToken);
 
-    [Function(ActivityNames.WriteCaption)]
-    public Task<CaptionResult> WriteCaption([ActivityTrigger] CaptionStepInput input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
+    [Function(nameof(WriteCaption))]
+    public Task<CaptionResult> WriteCaption([ActivityTrigger] UploadStepInput<CaptionStepInput> input, CancellationToken cancellationToken) => recognition.CaptionAsync(input, cancellationToken);
 
-    [Function(ActivityNames.WriteResult)]
+    [Function(nameof(WriteResult))]
     public Task<string> WriteResult([ActivityTrigger] WriteResultInput input, CancellationToken cancellationToken) => recognition.WriteResultAsync(input, cancellationToken);
 
-    [Function(ActivityNames.PublishResultEvent)]
+    [Function(nameof(PublishResultEvent))]
     public async Task<bool> PublishResultEvent([ActivityTrigger] ResultEvent input, CancellationToken cancellationToken)
     {
         await recognition.PublishAsync(input, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    [Function(ActivityNames.ListImages)]
+    [Function(nameof(ListImages))]
     public Task<IReadOnlyList<string>> ListImages([ActivityTrigger] ListImagesInput input, CancellationToken cancellationToken) => bulk.ListImagesAsync(input, cancellationToken);
 
-    [Function(ActivityNames.AnalyzeImages)]
-    public Task<IReadOnlyList<IngestedImage>> AnalyzeImages([ActivityTrigger] AnalyzeImagesInput input, CancellationToken cancellationToken) => bulk.AnalyzeImagesAsync(input, cancellationToken);
+    [Function(nameof(AnalyzeImages))]
+    public Task<IReadOnlyList<IngestedImage>> AnalyzeImages([ActivityTrigger] AnalyzeImagesInput input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        bulk.AnalyzeImagesAsync(input, client, cancellationToken);
 
-    [Function(ActivityNames.WriteBulkSummary)]
+    [Function(nameof(WriteBulkSummary))]
     public Task<string> WriteBulkSummary([ActivityTrigger] BulkSummaryInput input, CancellationToken cancellationToken) => bulk.WriteSummaryAsync(input, cancellationToken);
 
-    [Function(ActivityNames.PredictProfile)]
+    [Function(nameof(PredictProfile))]
     public Task<ProfileStep> PredictProfile([ActivityTrigger] PredictProfileInput input, CancellationToken cancellationToken) => preferences.PredictProfileAsync(input, cancellationToken);
 
-    [Function(ActivityNames.AssessPair)]
+    [Function(nameof(AssessPair))]
     public Task<PairOutcome> AssessPair([ActivityTrigger] AssessPairInput input, CancellationToken cancellationToken) => preferences.AssessPairAsync(input, cancellationToken);
 
-    [Function(ActivityNames.WritePreferenceResult)]
+    [Function(nameof(WritePreferenceResult))]
     public Task<string> WritePreferenceResult([ActivityTrigger] PreferenceResultInput input, CancellationToken cancellationToken) => preferences.WriteResultAsync(input, cancellationToken);
 }

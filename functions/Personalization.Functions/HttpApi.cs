@@ -47,7 +47,7 @@ public sealed class HttpApi(ConceptEndpoints concepts, ImageEndpoints images, Bu
     {
         if (!OwnerId.TryParse(owner, out var id, out var error))
         {
-            return new BadRequestObjectResult(new { error });
+            return ApiResults.BadRequest(error);
         }
 
         var (text, bad) = await OwnedJson.ReadAsync(request, id, cancellationToken).ConfigureAwait(false);
@@ -58,11 +58,11 @@ public sealed class HttpApi(ConceptEndpoints concepts, ImageEndpoints images, Bu
 
         if (!BulkRequestParser.TryParse(text, bulkOptions.Value, out _, out var reason))
         {
-            return new BadRequestObjectResult(new { error = reason });
+            return ApiResults.BadRequest(reason);
         }
 
         var accepted = await bulk.HandleAsync(text, client, cancellationToken).ConfigureAwait(false);
-        return new AcceptedResult($"owners/{id}/jobs/{accepted.InstanceId}", new { instanceId = accepted.InstanceId });
+        return ApiResults.Accepted($"owners/{id}/jobs/{accepted.InstanceId}", new { instanceId = accepted.InstanceId });
     }
 
     [Function(nameof(GetStatus))]

@@ -29,6 +29,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         Api = ActivatorUtilities.CreateInstance<HttpApi>(host.Services);
         Preferences = ActivatorUtilities.CreateInstance<PreferenceApi>(host.Services);
         Feedback = ActivatorUtilities.CreateInstance<FeedbackApi>(host.Services);
+        Blobs = ActivatorUtilities.CreateInstance<BlobTriggers>(host.Services);
     }
 
     public HttpApi Api { get; }
@@ -36,6 +37,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
     public PreferenceApi Preferences { get; }
 
     public FeedbackApi Feedback { get; }
+
+    /// <summary>The blob triggers, invoked by hand as the Functions host would for a new blob (no blob polling here).</summary>
+    public BlobTriggers Blobs { get; }
 
     public IServiceProvider Services => _host.Services;
 

@@ -22,10 +22,10 @@ public sealed class ImageEndpointsTests(SharedAzurite azurite)
 
         Assert.Equal(202, StatusOf(result));
         var body = BodyOf(result);
-        var instanceId = BlobPaths.RecognitionInstanceId(OwnerId.Parse(alice), "trip/day 1/dog.jpg", BlobPaths.ContentHash(Photo));
-        Assert.Equal(instanceId, body.GetProperty("instanceId").GetString());
+        var instanceId = Personalization.Azure.Workflows.InstanceIds.Recognition(OwnerId.Parse(alice), "trip/day 1/dog.jpg", BlobPaths.ContentHash(Photo));
+        Assert.Equal(instanceId, body.GetProperty("instance_id").GetString());
         Assert.Equal($"owners/{alice}/results/trip/day 1/dog.jpg", body.GetProperty("result").GetString());
-        Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Microsoft.AspNetCore.Mvc.AcceptedResult>(result).Location);
+        Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Personalization.Azure.Http.ProductJsonResult>(result).Location);
         Assert.Equal([$"{app.Storage.Images.Name}/{alice}/trip/day 1/dog.jpg"], await app.UploadedBlobsAsync());
         Assert.Equal(Photo, (await app.Storage.Images.GetBlobClient($"{alice}/trip/day 1/dog.jpg").DownloadContentAsync()).Value.Content.ToArray());
     }

@@ -51,12 +51,12 @@ public sealed class JobEndpointsTests(SharedAzurite azurite)
         var result = await app.Api.SubmitBulk(HttpRequests.Json($"{{\"owner\": \"{bob}\", \"prefix\": \"trip/\"}}"), alice, app.Durable, CancellationToken.None);
 
         Assert.Equal(202, StatusOf(result));
-        var instanceId = BodyOf(result).GetProperty("instanceId").GetString()!;
-        Assert.StartsWith("bulk-", instanceId, StringComparison.Ordinal);
-        Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Microsoft.AspNetCore.Mvc.AcceptedResult>(result).Location);
+        var instanceId = BodyOf(result).GetProperty("instance_id").GetString()!;
+        Assert.StartsWith($"{alice}~bulk-", instanceId, StringComparison.Ordinal);
+        Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Personalization.Azure.Http.ProductJsonResult>(result).Location);
         var running = await app.Api.GetStatus(HttpRequests.Get(), alice, instanceId, app.Durable, CancellationToken.None);
         Assert.Equal(200, StatusOf(running));
-        Assert.Equal(instanceId, BodyOf(running).GetProperty("instanceId").GetString());
+        Assert.Equal(instanceId, BodyOf(running).GetProperty("instance_id").GetString());
         Assert.Contains(BodyOf(running).GetProperty("status").GetString(), Enum.GetNames<OrchestrationRuntimeStatus>());
 
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(120));

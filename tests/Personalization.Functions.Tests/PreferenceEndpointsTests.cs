@@ -39,9 +39,9 @@ public sealed class PreferenceEndpointsTests(SharedAzurite azurite)
         var again = await app.Preferences.SubmitPreferences(HttpRequests.Json(body), dana, app.Durable, CancellationToken.None);
 
         Assert.Equal(202, StatusOf(submitted));
-        var instanceId = BodyOf(submitted).GetProperty("instanceId").GetString()!;
-        Assert.StartsWith("prefer-", instanceId, StringComparison.Ordinal);
-        Assert.Equal(instanceId, BodyOf(again).GetProperty("instanceId").GetString());
+        var instanceId = BodyOf(submitted).GetProperty("instance_id").GetString()!;
+        Assert.StartsWith($"{dana}~prefer-", instanceId, StringComparison.Ordinal);
+        Assert.Equal(instanceId, BodyOf(again).GetProperty("instance_id").GetString());
         Assert.Single(await app.Durable.GetAllInstancesAsync().ToListAsync());
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var done = await app.Durable.WaitForInstanceCompletionAsync(instanceId, patience.Token);

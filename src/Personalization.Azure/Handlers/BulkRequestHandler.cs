@@ -39,9 +39,9 @@ public sealed partial class BulkRequestHandler(
             return new RequestAcceptance(null, reason);
         }
 
-        var instanceId = BlobPaths.BulkInstanceId(parsed!.Owner, messageText);
+        var instanceId = InstanceIds.Bulk(parsed!.Owner, messageText);
         var request = new BulkRequest(parsed.Owner, parsed.Prefix, parsed.Blobs, _bulk.BatchSize, ChainThresholds.From(_recognition), enqueuedAt);
-        if (await client.StartOnceAsync(ActivityNames.BulkRecognize, request, instanceId, cancellationToken).ConfigureAwait(false))
+        if (await client.StartOnceAsync(OrchestrationNames.BulkRecognize, request, instanceId, cancellationToken).ConfigureAwait(false))
         {
             Log.Started(logger, instanceId, parsed.Owner.Value);
         }

@@ -49,7 +49,8 @@ public static class BulkRequestParser
             return false;
         }
 
-        request = new Parsed(owner, message.Prefix, message.Blobs);
+        // A path named twice is one item: recognising it twice in one job would start the same instance twice.
+        request = new Parsed(owner, message.Prefix, message.Blobs?.Distinct(StringComparer.Ordinal).ToList());
         reason = string.Empty;
         return true;
     }

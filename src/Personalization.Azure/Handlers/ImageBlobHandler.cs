@@ -40,7 +40,7 @@ public sealed partial class ImageBlobHandler(ImageIngestion ingestion, StorageCl
 
             foreach (var image in ingested.Where(i => i.ContentHash is not null))
             {
-                var id = BlobPaths.RecognitionInstanceId(owned.Key, image.Path, image.ContentHash!);
+                var id = InstanceIds.Recognition(owned.Key, image.Path, image.ContentHash!);
                 if (await results.FindForUploadAsync(owned.Key, image.Path, image.ContentHash!, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     Log.AlreadyRecognized(logger, owned.Key.Value, image.Path);
@@ -49,7 +49,7 @@ public sealed partial class ImageBlobHandler(ImageIngestion ingestion, StorageCl
 
                 started.Add(id);
                 var request = new RecognitionRequest(new ImageRef(owned.Key, image.ContentHash!), image.Path, _thresholds);
-                if (!await client.StartOnceAsync(ActivityNames.RecognizeImage, request, id, cancellationToken).ConfigureAwait(false))
+                if (!await client.StartOnceAsync(OrchestrationNames.RecognizeImage, request, id, cancellationToken).ConfigureAwait(false))
                 {
                     Log.Duplicate(logger, id);
                 }

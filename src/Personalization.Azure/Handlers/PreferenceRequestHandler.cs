@@ -43,8 +43,8 @@ public sealed partial class PreferenceRequestHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var instanceId = BlobPaths.PreferenceInstanceId(request.Owner, request.RequestId);
-        if (await client.StartOnceAsync(ActivityNames.JudgePreferences, request, instanceId, cancellationToken).ConfigureAwait(false))
+        var instanceId = InstanceIds.Preference(request.Owner, request.RequestId);
+        if (await client.StartOnceAsync(OrchestrationNames.JudgePreferences, request, instanceId, cancellationToken).ConfigureAwait(false))
         {
             Log.Started(logger, instanceId, request.Owner.Value, request.Pairs.Count);
         }

@@ -69,12 +69,12 @@ public sealed class ConceptEndpoints(IReferencePhotos references, IConceptIndex 
 
         if (intake.Pending)
         {
-            return new AcceptedResult($"owners/{id}/concepts", new { concept = concept.Value, blobs = intake.Stored });
+            return ApiResults.Accepted($"owners/{id}/concepts", new { concept = concept.Value, blobs = intake.Stored });
         }
 
         return intake.References == 0
             ? ApiResults.BadRequest($"<{concept}> was not enrolled: {string.Join("; ", intake.Failures)}")
-            : new OkObjectResult(new { concept = concept.Value, blobs = intake.Stored, references = intake.References, failures = intake.Failures });
+            : ApiResults.Ok(new { concept = concept.Value, blobs = intake.Stored, references = intake.References, failures = intake.Failures });
     }
 
     public async Task<IActionResult> ListAsync(HttpRequest request, string owner, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ public sealed class ConceptEndpoints(IReferencePhotos references, IConceptIndex 
         }
 
         var list = await index.ListAsync(id, cancellationToken).ConfigureAwait(false);
-        return new OkObjectResult(list.Select(c => new
+        return ApiResults.Ok(list.Select(c => new
         {
             name = c.Name.Value,
             category = c.Category,
@@ -116,6 +116,6 @@ public sealed class ConceptEndpoints(IReferencePhotos references, IConceptIndex 
         }
 
         var found = await images.FindEnrolledAsync(index, id, concept, cancellationToken).ConfigureAwait(false);
-        return new OkObjectResult(found.Select(PhotoJson.Of));
+        return ApiResults.Ok(found.Select(PhotoJson.Of));
     }
 }

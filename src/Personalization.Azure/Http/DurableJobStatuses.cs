@@ -1,19 +1,21 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
+using Personalization.Azure.Workflows;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Http;
 
 /// <summary>
-/// The cloud's <see cref="IJobStatuses"/>: a durable orchestration's metadata, shown only to the owner its input names.
-/// Made per call around the client the host binds (<c>[DurableClient]</c> in Functions). Thread-safe.
+/// The cloud's <see cref="IJobStatuses"/>: a durable orchestration's metadata, shown only to the owner its instance id was
+/// made for (<see cref="InstanceIds.BelongsTo"/>); another owner's id is not even looked up. Made per call around the
+/// client the host binds (<c>[DurableClient]</c> in Functions). Thread-safe.
 /// </summary>
 public sealed class DurableJobStatuses(DurableTaskClient client) : IJobStatuses
 {
     public async Task<JobStatus?> GetAsync(OwnerId owner, string instanceId, CancellationToken cancellationToken = default)
     {
-        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (metadata is null || JobOwner.Of(metadata.SerializedInput) != owner.Value)
+        if (!InstanceIds.BelongsTo(instanceId, owner)
+            || await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false) is not { } metadata)
         {
             return null;
         }

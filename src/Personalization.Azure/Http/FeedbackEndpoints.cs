@@ -72,7 +72,7 @@ public sealed class FeedbackEndpoints(FeedbackHandler feedback)
         {
             var outcome = await give(id, concept, path, box, body.ContentHash, cancellationToken).ConfigureAwait(false);
             var c = outcome.Concept;
-            return new OkObjectResult(new
+            return ApiResults.Ok(new
             {
                 concept = c.Name.Value,
                 changed = outcome.Changed,

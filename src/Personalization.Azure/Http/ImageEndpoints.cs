@@ -32,7 +32,7 @@ public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhoto
         }
 
         var instanceId = await submissions.SubmitAsync(id, imagePath, bytes, cancellationToken).ConfigureAwait(false);
-        return new AcceptedResult($"owners/{id}/jobs/{instanceId}", new { instanceId, result = $"owners/{id}/results/{imagePath}" });
+        return ApiResults.Accepted($"owners/{id}/jobs/{instanceId}", new { instanceId, result = $"owners/{id}/results/{imagePath}" });
     }
 
     public async Task<IActionResult> GetStatusAsync(HttpRequest request, string owner, string instanceId, IJobStatuses jobs, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhoto
             return new NotFoundResult();
         }
 
-        return new OkObjectResult(new { instanceId = job.InstanceId, status = job.Status, progress = job.Progress, output = job.Output, error = job.Error });
+        return ApiResults.Ok(new { instanceId = job.InstanceId, status = job.Status, progress = job.Progress, output = job.Output, error = job.Error });
     }
 
     public async Task<IActionResult> GetResultAsync(HttpRequest request, string owner, string path, CancellationToken cancellationToken)
@@ -103,6 +103,6 @@ public sealed class ImageEndpoints(IPhotoSubmissions submissions, IUploadedPhoto
         }
 
         var found = await images.FindEnrolledAsync(concepts, id, null, cancellationToken).ConfigureAwait(false);
-        return new OkObjectResult(found.Select(PhotoJson.Of));
+        return ApiResults.Ok(found.Select(PhotoJson.Of));
     }
 }

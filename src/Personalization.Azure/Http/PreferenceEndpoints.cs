@@ -36,7 +36,7 @@ public sealed class PreferenceEndpoints(IUploadedPhotos photos, IOptions<Prefere
         }
 
         var instanceId = await jobs.StartAsync(parsed!, cancellationToken).ConfigureAwait(false);
-        return new AcceptedResult($"owners/{id}/jobs/{instanceId}", new { instanceId, requestId = parsed!.RequestId, result = $"owners/{id}/preferences/{parsed.RequestId}" });
+        return ApiResults.Accepted($"owners/{id}/jobs/{instanceId}", new { instanceId, requestId = parsed!.RequestId, result = $"owners/{id}/preferences/{parsed.RequestId}" });
     }
 
     public async Task<IActionResult> GetResultAsync(HttpRequest request, string owner, string requestId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Storage;
@@ -83,18 +82,4 @@ public static class BlobPaths
     public static string PreferenceProfile(OwnerId owner) => $"{owner}/preference-profile.json";
 
     public static string ContentHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    /// <summary>
-    /// The recognition instance id of an upload: the same owner, path and bytes give the same id, so an event
-    /// delivered twice (or a re-upload of the same bytes) starts nothing new.
-    /// </summary>
-    public static string RecognitionInstanceId(OwnerId owner, string path, string contentHash) =>
-        "recognize-" + Hash($"{owner}\n{path}\n{contentHash}");
-
-    public static string BulkInstanceId(OwnerId owner, string messageText) => "bulk-" + Hash($"{owner}\n{messageText}");
-
-    /// <summary>One instance per owner and request id: a request delivered twice, or resent, starts nothing new.</summary>
-    public static string PreferenceInstanceId(OwnerId owner, string requestId) => "prefer-" + Hash($"{owner}\n{requestId}");
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
 }

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using Microsoft.DurableTask.Client;
 using Personalization.Azure.Storage;
 
 namespace Personalization.Azure.Workflows;
@@ -30,21 +31,22 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
         return paths;
     }
 
-    /// <summary>Analyses the batch; with <see cref="AnalyzeImagesInput.ResultsSince"/>, marks the images already answered since then.</summary>
-    public async Task<IReadOnlyList<IngestedImage>> AnalyzeImagesAsync(AnalyzeImagesInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Analyses the batch; marks the images already answered, for this request since <see cref="AnalyzeImagesInput.ResultsSince"/>
+    /// or by their upload's completed recognition (<see cref="UploadRecognitions"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<IngestedImage>> AnalyzeImagesAsync(AnalyzeImagesInput input, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(client);
         var ingested = await ingestion.IngestAsync(input.Owner, input.Paths, cancellationToken).ConfigureAwait(false);
-        if (input.ResultsSince is not { } since)
-        {
-            return ingested;
-        }
-
         var marked = new List<IngestedImage>(ingested.Count);
         foreach (var image in ingested)
         {
-            var done = image.ContentHash is { } hash ? await results.FindAsync(input.Owner, image.Path, hash, since, cancellationToken).ConfigureAwait(false) : null;
-            marked.Add(done is null ? image : image with { Recognized = done });
+            var done = input.ResultsSince is { } since && image.ContentHash is { } hash
+                ? await results.FindAsync(input.Owner, image.Path, hash, since, cancellationToken).ConfigureAwait(false)
+                : null;
+            marked.Add(await UploadRecognitions.ResolveAsync(client, input.Owner, done is null ? image : image with { Recognized = done }, cancellationToken).ConfigureAwait(false));
         }
 
         return marked;

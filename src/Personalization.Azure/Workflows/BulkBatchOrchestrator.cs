@@ -6,8 +6,8 @@ namespace Personalization.Azure.Workflows;
 /// <summary>
 /// One batch of a bulk job: analyse the batch in one activity (one detector/encoder batch, sized for the GPU),
 /// then recognise each analysed image in a sub-orchestration, all in parallel. A bad image or a failed
-/// recognition becomes a failed item; the rest of the batch goes on. An image already answered for this request
-/// (<see cref="IngestedImage.Recognized"/>) keeps its result and is not recognised again.
+/// recognition becomes a failed item; the rest of the batch goes on. An image already answered, for this request or by its
+/// upload's completed recognition (<see cref="IngestedImage.Recognized"/>), keeps its result and is not recognised again.
 /// </summary>
 public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IReadOnlyList<BulkItem>>
 {
@@ -16,7 +16,7 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ingested = await context.CallActivityAsync<IReadOnlyList<IngestedImage>>(
-            ActivityNames.AnalyzeImages, new AnalyzeImagesInput(input.Owner, input.Paths, input.ResultsSince), ActivityRetry.Default);
+            nameof(AnalyzeImages), new AnalyzeImagesInput(input.Owner, input.Paths, input.ResultsSince), ActivityRetry.Default);
 
         // Start every recognition, then await them all (fan-out, fan-in).
         var pending = new List<(IngestedImage Image, Task<RecognitionSummary>? Task)>(ingested.Count);
@@ -31,7 +31,7 @@ public sealed class BulkBatchOrchestrator : TaskOrchestrator<BulkBatchInput, IRe
 
             var request = new RecognitionRequest(new ImageRef(input.Owner, hash), image.Path, input.Thresholds);
             var options = new SubOrchestrationOptions(ActivityRetry.Default, $"{context.InstanceId}-{i}");
-            pending.Add((image, context.CallSubOrchestratorAsync<RecognitionSummary>(ActivityNames.RecognizeImage, request, options)));
+            pending.Add((image, context.CallSubOrchestratorAsync<RecognitionSummary>(OrchestrationNames.RecognizeImage, request, options)));
         }
 
         var items = new List<BulkItem>(pending.Count);

@@ -16,7 +16,7 @@ public sealed class BulkOrchestrator : TaskOrchestrator<BulkRequest, BulkSummary
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var paths = input.Blobs ?? await context.CallActivityAsync<IReadOnlyList<string>>(
-            ActivityNames.ListImages, new ListImagesInput(input.Owner, input.Prefix ?? string.Empty, int.MaxValue), ActivityRetry.Default);
+            nameof(ListImages), new ListImagesInput(input.Owner, input.Prefix ?? string.Empty, int.MaxValue), ActivityRetry.Default);
         var total = paths.Count;
         context.SetCustomStatus(new BulkProgress(0, 0, total));
 
@@ -25,7 +25,7 @@ public sealed class BulkOrchestrator : TaskOrchestrator<BulkRequest, BulkSummary
         {
             var batch = paths.Skip(start).Take(input.BatchSize).ToList();
             var options = new SubOrchestrationOptions(ActivityRetry.Default, $"{context.InstanceId}-b{start / input.BatchSize}");
-            running.Add(context.CallSubOrchestratorAsync<IReadOnlyList<BulkItem>>(ActivityNames.BulkBatch, new BulkBatchInput(input.Owner, batch, input.Thresholds, input.ResultsSince), options));
+            running.Add(context.CallSubOrchestratorAsync<IReadOnlyList<BulkItem>>(OrchestrationNames.BulkBatch, new BulkBatchInput(input.Owner, batch, input.Thresholds, input.ResultsSince), options));
         }
 
         // Fan in in completion order, so progress moves as batches finish; the summary keeps input order.
@@ -54,7 +54,7 @@ public sealed class BulkOrchestrator : TaskOrchestrator<BulkRequest, BulkSummary
 
         var items = results.SelectMany(r => r).ToList();
         var summaryBlob = await context.CallActivityAsync<string>(
-            ActivityNames.WriteBulkSummary, new BulkSummaryInput(input.Owner, context.InstanceId, items), ActivityRetry.Default);
+            nameof(WriteBulkSummary), new BulkSummaryInput(input.Owner, context.InstanceId, items), ActivityRetry.Default);
         return new BulkSummary(input.Owner, total, total - failed, failed, summaryBlob);
     }
 }

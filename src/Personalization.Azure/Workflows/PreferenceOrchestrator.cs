@@ -14,7 +14,7 @@ public sealed class PreferenceOrchestrator : TaskOrchestrator<PreferenceRequest,
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var profile = await context.CallActivityAsync<ProfileStep>(
-            ActivityNames.PredictProfile, new PredictProfileInput(input.Owner, input.Liked, input.Disliked), ActivityRetry.Default);
+            nameof(PredictProfile), new PredictProfileInput(input.Owner, input.Liked, input.Disliked), ActivityRetry.Default);
         PairOutcome[] outcomes;
         if (profile.Error is { } error)
         {
@@ -23,13 +23,13 @@ public sealed class PreferenceOrchestrator : TaskOrchestrator<PreferenceRequest,
         else
         {
             outcomes = await Task.WhenAll(input.Pairs.Select(p =>
-                context.CallActivityAsync<PairOutcome>(ActivityNames.AssessPair, new AssessPairInput(input.Owner, p), ActivityRetry.Default)));
+                context.CallActivityAsync<PairOutcome>(nameof(AssessPair), new AssessPairInput(input.Owner, p), ActivityRetry.Default)));
         }
 
         var resultBlob = await context.CallActivityAsync<string>(
-            ActivityNames.WritePreferenceResult, new PreferenceResultInput(input.Owner, input.RequestId, profile, outcomes), ActivityRetry.Default);
+            nameof(WritePreferenceResult), new PreferenceResultInput(input.Owner, input.RequestId, profile, outcomes), ActivityRetry.Default);
         await context.CallActivityAsync(
-            ActivityNames.PublishResultEvent,
+            nameof(PublishResultEvent),
             new ResultEvent("preference.completed", input.Owner, input.RequestId, resultBlob, null, null, null),
             ActivityRetry.Default);
         var judged = outcomes.Count(o => o.Verdict is not null);

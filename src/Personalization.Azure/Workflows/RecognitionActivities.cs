@@ -7,7 +7,9 @@ namespace Personalization.Azure.Workflows;
 
 /// <summary>
 /// What the recognition activities do: each delegates to the same services the CLI uses (through
-/// <see cref="DirectRecognitionSteps"/>), so the orchestration and the local runner compute the same thing.
+/// <see cref="DirectRecognitionSteps"/>), so the orchestration and the local runner compute the same thing. The steps
+/// that show the photo to the reasoner get its pixels from the upload's blob (<see cref="UploadStepInput{TStep}"/>) and
+/// the concepts' reference photos from the image store, so a VLM sees what the CLI would show it.
 /// Reads only, except the result upsert (keyed by owner and path) with its image-index entry, and the event. Thread-safe.
 /// </summary>
 public sealed class RecognitionActivities(
@@ -18,17 +20,21 @@ public sealed class RecognitionActivities(
     CrossModalVerifier verifier,
     StorageClients storage,
     IResultEventPublisher publisher,
-    IImageIndex images)
+    IImageIndex images,
+    IImageStore pixels)
 {
     public Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).RetrieveAsync(input);
 
-    public Task<AttributeReasoning> ReasonAsync(ReasonStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).ReasonAttributesAsync(input);
+    public Task<AttributeReasoning> ReasonAsync(UploadStepInput<ReasonStepInput> input, CancellationToken cancellationToken) =>
+        Steps(input, input.Step.Image, cancellationToken).ReasonAttributesAsync(input.Step);
 
     public Task<VerificationStep> VerifyAsync(VerifyStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).VerifyAsync(input);
 
-    public Task<PairwiseJudgement> ComparePairAsync(PairStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).ComparePairAsync(input);
+    public Task<PairwiseJudgement> ComparePairAsync(UploadStepInput<PairStepInput> input, CancellationToken cancellationToken) =>
+        Steps(input, input.Step.Image, cancellationToken).ComparePairAsync(input.Step);
 
-    public Task<CaptionResult> CaptionAsync(CaptionStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).CaptionAsync(input);
+    public Task<CaptionResult> CaptionAsync(UploadStepInput<CaptionStepInput> input, CancellationToken cancellationToken) =>
+        Steps(input, input.Step.Image, cancellationToken).CaptionAsync(input.Step);
 
     /// <summary>
     /// Writes <c>results/{owner}/{path}.json</c> (overwriting: a retry writes the same), records the concepts found in the
@@ -54,4 +60,10 @@ public sealed class RecognitionActivities(
     public Task PublishAsync(ResultEvent resultEvent, CancellationToken cancellationToken) => publisher.PublishAsync(resultEvent, cancellationToken);
 
     private DirectRecognitionSteps Steps(CancellationToken cancellationToken) => new(analyses, index, retriever, reasoner, verifier, cancellationToken);
+
+    private DirectRecognitionSteps Steps<TStep>(UploadStepInput<TStep> input, ImageRef image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new(analyses, index, retriever, reasoner, verifier, cancellationToken, new UploadedImageStore(storage, pixels, image, input.BlobPath));
+    }
 }

@@ -14,10 +14,10 @@ public sealed class RecognitionOrchestrator : TaskOrchestrator<RecognitionReques
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var result = await RecognitionChain.RunAsync(new ActivityRecognitionSteps(context), input.Image, input.Thresholds);
-        var resultBlob = await context.CallActivityAsync<string>(ActivityNames.WriteResult, new WriteResultInput(input.BlobPath, result), ActivityRetry.Default);
+        var result = await RecognitionChain.RunAsync(new ActivityRecognitionSteps(context, input.BlobPath), input.Image, input.Thresholds);
+        var resultBlob = await context.CallActivityAsync<string>(nameof(WriteResult), new WriteResultInput(input.BlobPath, result), ActivityRetry.Default);
         await context.CallActivityAsync(
-            ActivityNames.PublishResultEvent,
+            nameof(PublishResultEvent),
             new ResultEvent("recognition.completed", input.Image.Owner, input.BlobPath, resultBlob, result.Concept?.Value, result.Score, result.Stage),
             ActivityRetry.Default);
         return new RecognitionSummary(input.Image.Owner, input.BlobPath, result.Concept?.Value, result.Score, result.Stage, resultBlob);

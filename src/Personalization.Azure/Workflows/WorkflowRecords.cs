@@ -30,7 +30,8 @@ public sealed record BulkBatchInput(OwnerId Owner, IReadOnlyList<string> Paths, 
 public sealed record AnalyzeImagesInput(OwnerId Owner, IReadOnlyList<string> Paths, DateTimeOffset? ResultsSince = null);
 
 /// <summary>One image taken in: its stored analysis's content hash, or the one-line reason it failed.</summary>
-/// <param name="Recognized">Its result, when one for these bytes was already written for this request (not recognised again).</param>
+/// <param name="Recognized">Its result, when one for these bytes was already written for this request or by its upload's
+/// recognition (not recognised again).</param>
 public sealed record IngestedImage(string Path, string? ContentHash, string? Error, RecognitionSummary? Recognized = null);
 
 /// <summary>One bulk item's outcome: the answer, or the reason it failed.</summary>

@@ -31,7 +31,7 @@ internal static class ApiEndpointRouteBuilderExtensions
             Run(c, e.GetStatusAsync(c.Request, owner, instanceId, jobs, c.RequestAborted)));
         api.MapPost(ApiRoutes.Preferences, (HttpContext c, string owner, PreferenceEndpoints e, IPreferenceJobs jobs) => Run(c, e.SubmitAsync(c.Request, owner, jobs, c.RequestAborted)));
         api.MapGet(ApiRoutes.PreferenceResult, (HttpContext c, string owner, string requestId, PreferenceEndpoints e) => Run(c, e.GetResultAsync(c.Request, owner, requestId, c.RequestAborted)));
-        api.MapFallback((HttpContext c) => Run(c, Task.FromResult<IActionResult>(new NotFoundObjectResult(new { error = "no such route" }))));
+        api.MapFallback((HttpContext c) => Run(c, Task.FromResult(ApiResults.Error(StatusCodes.Status404NotFound, "no such route"))));
     }
 
     private static async Task Run(HttpContext context, Task<IActionResult> pending)

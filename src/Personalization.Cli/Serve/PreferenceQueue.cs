@@ -7,7 +7,7 @@ namespace Personalization.Cli.Serve;
 
 /// <summary>
 /// <c>serve</c>'s <see cref="IPreferenceJobs"/>: a validated request waits on a bounded channel for
-/// <see cref="PreferenceQueueWorker"/>. Its id is the cloud's (<see cref="BlobPaths.PreferenceInstanceId"/>): a request
+/// <see cref="PreferenceQueueWorker"/>. Its id is the cloud's (<see cref="InstanceIds.Preference"/>): a request
 /// resent with the same id starts nothing new. Thread-safe.
 /// </summary>
 internal sealed class PreferenceQueue(LocalJobs jobs) : IPreferenceJobs
@@ -20,7 +20,7 @@ internal sealed class PreferenceQueue(LocalJobs jobs) : IPreferenceJobs
     public async Task<string> StartAsync(PreferenceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = BlobPaths.PreferenceInstanceId(request.Owner, request.RequestId);
+        var id = InstanceIds.Preference(request.Owner, request.RequestId);
         if (jobs.TryStart(id, request.Owner, $"owners/{request.Owner}/preferences/{request.RequestId}"))
         {
             try

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Personalization.Azure.Http;
 using Personalization.Azure.Storage;
+using Personalization.Azure.Workflows;
 using Personalization.Core.Domain;
 
 namespace Personalization.Cli.Serve;
@@ -8,7 +9,7 @@ namespace Personalization.Cli.Serve;
 /// <summary>
 /// <c>serve</c>'s <see cref="IPhotoSubmissions"/>: a submitted photo is stored under the owner's uploads and queued on a
 /// bounded channel that <see cref="RecognitionQueueWorker"/> drains (a full queue makes the upload wait, so memory stays
-/// bounded: the queue holds paths, not bytes). Job ids are the cloud's (<see cref="BlobPaths.RecognitionInstanceId"/>): the
+/// bounded: the queue holds paths, not bytes). Job ids are the cloud's (<see cref="InstanceIds.Recognition"/>): the
 /// same bytes at the same path queued or done already start nothing new; their status is in <see cref="LocalJobs"/>.
 /// Thread-safe.
 /// </summary>
@@ -22,7 +23,7 @@ internal sealed class RecognitionQueue(ServeDataPaths paths, LocalJobs jobs) : I
 
     public async Task<string> SubmitAsync(OwnerId owner, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
-        var id = BlobPaths.RecognitionInstanceId(owner, path, BlobPaths.ContentHash(bytes.Span));
+        var id = InstanceIds.Recognition(owner, path, BlobPaths.ContentHash(bytes.Span));
         if (!jobs.TryStart(id, owner, $"owners/{owner}/results/{path}"))
         {
             return id; // queued, running or done already

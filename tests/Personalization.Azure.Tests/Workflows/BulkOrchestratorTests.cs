@@ -21,17 +21,17 @@ public sealed class BulkOrchestratorTests
         var summaries = new ConcurrentBag<BulkSummaryInput>();
         await using var host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestrator<BulkOrchestrator>(ActivityNames.BulkRecognize)
-                .AddOrchestrator<BulkBatchOrchestrator>(ActivityNames.BulkBatch)
-                .AddOrchestrator<RecognitionOrchestrator>(ActivityNames.RecognizeImage);
+            registry.AddOrchestrator<BulkOrchestrator>(OrchestrationNames.BulkRecognize)
+                .AddOrchestrator<BulkBatchOrchestrator>(OrchestrationNames.BulkBatch)
+                .AddOrchestrator<RecognitionOrchestrator>(OrchestrationNames.RecognizeImage);
             script.Register(registry);
-            registry.AddActivityFunc<ListImagesInput, IReadOnlyList<string>>(ActivityNames.ListImages, (_, input) =>
+            registry.AddActivityFunc<ListImagesInput, IReadOnlyList<string>>(nameof(ListImages), (_, input) =>
                 ["trip/1.jpg", "trip/2.jpg", "trip/bad.jpg", "trip/4.jpg", "trip/boom.jpg"]);
-            registry.AddActivityFunc<AnalyzeImagesInput, IReadOnlyList<IngestedImage>>(ActivityNames.AnalyzeImages, (_, input) =>
+            registry.AddActivityFunc<AnalyzeImagesInput, IReadOnlyList<IngestedImage>>(nameof(AnalyzeImages), (_, input) =>
                 [.. input.Paths.Select(p => p.EndsWith("bad.jpg", StringComparison.Ordinal)
                     ? new IngestedImage(p, null, "not a supported image format")
                     : new IngestedImage(p, p.EndsWith("boom.jpg", StringComparison.Ordinal) ? "boom" : "h-" + p, null))]);
-            registry.AddActivityFunc<BulkSummaryInput, string>(ActivityNames.WriteBulkSummary, (_, input) =>
+            registry.AddActivityFunc<BulkSummaryInput, string>(nameof(WriteBulkSummary), (_, input) =>
             {
                 summaries.Add(input);
                 return $"{input.Owner}/_bulk/{input.InstanceId}.json";
@@ -40,7 +40,7 @@ public sealed class BulkOrchestratorTests
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var request = new BulkRequest(Carol, "trip/", null, BatchSize: 2, Thresholds);
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.BulkRecognize, request, timeout.Token);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.BulkRecognize, request, timeout.Token);
         var metadata = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);

@@ -25,23 +25,23 @@ public sealed class PreferenceOrchestratorTests
         public ConcurrentBag<ResultEvent> Published { get; } = [];
 
         public void Register(DurableTaskRegistry registry) => registry
-            .AddOrchestrator<PreferenceOrchestrator>(ActivityNames.JudgePreferences)
-            .AddActivityFunc<PredictProfileInput, ProfileStep>(ActivityNames.PredictProfile, (_, input) => profileError is null
+            .AddOrchestrator<PreferenceOrchestrator>(OrchestrationNames.JudgePreferences)
+            .AddActivityFunc<PredictProfileInput, ProfileStep>(nameof(PredictProfile), (_, input) => profileError is null
                 ? new ProfileStep("offline-centroids-v1", input.Liked.Count, input.Disliked.Count, [new(PreferenceDimension.Color, ["Blush Pink"], ["Electric Lime"], 0.7)], [], null)
                 : ProfileStep.Failed(profileError, [new ItemFailure(input.Liked[0], "not a supported image format")]))
-            .AddActivityFunc<AssessPairInput, PairOutcome>(ActivityNames.AssessPair, (_, input) =>
+            .AddActivityFunc<AssessPairInput, PairOutcome>(nameof(AssessPair), (_, input) =>
             {
                 Assessed.Add(input.Pair);
                 return input.Pair.B.Contains("bad", StringComparison.Ordinal)
                     ? new PairOutcome(input.Pair, null, $"candidate {input.Pair.B}: not a supported image format")
                     : new PairOutcome(input.Pair, new PreferenceVerdict(input.Pair.A, input.Pair.B, "A", 0.8, [], true, "scripted", "likes Blush Pink"), null);
             })
-            .AddActivityFunc<PreferenceResultInput, string>(ActivityNames.WritePreferenceResult, (_, input) =>
+            .AddActivityFunc<PreferenceResultInput, string>(nameof(WritePreferenceResult), (_, input) =>
             {
                 Written.Add(input);
                 return $"{input.Owner}/_preferences/{input.RequestId}.json";
             })
-            .AddActivityFunc<ResultEvent, bool>(ActivityNames.PublishResultEvent, (_, input) =>
+            .AddActivityFunc<ResultEvent, bool>(nameof(PublishResultEvent), (_, input) =>
             {
                 Published.Add(input);
                 return true;
@@ -89,7 +89,7 @@ public sealed class PreferenceOrchestratorTests
     private static async Task<(OrchestrationRuntimeStatus Status, PreferenceSummary Summary)> RunAsync(DurableTaskTestHost host, PreferenceRequest request)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.JudgePreferences, request, timeout.Token);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.JudgePreferences, request, timeout.Token);
         var metadata = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         return (metadata.RuntimeStatus, metadata.ReadOutputAs<PreferenceSummary>()!);
     }

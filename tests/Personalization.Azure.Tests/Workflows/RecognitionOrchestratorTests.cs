@@ -24,7 +24,7 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
         var replays = 0;
         await using var host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestratorFunc<RecognitionRequest, RecognitionSummary>(ActivityNames.RecognizeImage, async (context, input) =>
+            registry.AddOrchestratorFunc<RecognitionRequest, RecognitionSummary>(OrchestrationNames.RecognizeImage, async (context, input) =>
             {
                 Interlocked.Increment(ref replays);
                 return await new RecognitionOrchestrator().RunAsync(context, input);
@@ -47,12 +47,12 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
 
         // Replay safety: the orchestrator ran once per history episode (more than once), each activity exactly once.
         Assert.True(replays > 1, $"expected replays, saw {replays} executions");
-        Assert.Equal(1, script.Calls[ActivityNames.RetrieveCandidates]);
-        Assert.Equal(1, script.Calls[ActivityNames.ReasonAttributes]);
-        Assert.Equal(1, script.Calls[ActivityNames.VerifyCrossModal]);
-        Assert.Equal(2, script.Calls[ActivityNames.ComparePair]);
-        Assert.Equal(1, script.Calls[ActivityNames.WriteCaption]);
-        Assert.Equal(1, script.Calls[ActivityNames.WriteResult]);
+        Assert.Equal(1, script.Calls[nameof(RetrieveCandidates)]);
+        Assert.Equal(1, script.Calls[nameof(ReasonAttributes)]);
+        Assert.Equal(1, script.Calls[nameof(VerifyCrossModal)]);
+        Assert.Equal(2, script.Calls[nameof(ComparePair)]);
+        Assert.Equal(1, script.Calls[nameof(WriteCaption)]);
+        Assert.Equal(1, script.Calls[nameof(WriteResult)]);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
         var script = new ChainScript(reasoningChoice: "bo", verifiedBest: "bo", pairwise: []);
         await using var host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestrator<RecognitionOrchestrator>(ActivityNames.RecognizeImage);
+            registry.AddOrchestrator<RecognitionOrchestrator>(OrchestrationNames.RecognizeImage);
             script.Register(registry);
         });
 
@@ -71,7 +71,7 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
         Assert.Equal("bo", summary.Concept);
         Assert.Equal(DecisionStages.Verification, summary.Stage);
         Assert.Empty(script.Compared);
-        Assert.False(script.Calls.ContainsKey(ActivityNames.ComparePair));
+        Assert.False(script.Calls.ContainsKey(nameof(ComparePair)));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
         var script = new ChainScript(reasoningChoice: "bo", verifiedBest: "bo", pairwise: []);
         await using var host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestrator<RecognitionOrchestrator>(ActivityNames.RecognizeImage);
+            registry.AddOrchestrator<RecognitionOrchestrator>(OrchestrationNames.RecognizeImage);
             script.Register(registry);
         });
 
@@ -91,14 +91,14 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
         output.WriteLine($"32 recognition orchestrations at once, scripted activities: {clock.ElapsedMilliseconds} ms with {Environment.ProcessorCount} work items at a time");
 
         Assert.Equal(Enumerable.Range(0, 32).Select(i => $"alice/many/{i}.jpg.json"), runs.Select(m => m.ReadOutputAs<RecognitionSummary>()!.ResultBlob));
-        Assert.Equal(32, script.Calls[ActivityNames.RetrieveCandidates]);
+        Assert.Equal(32, script.Calls[nameof(RetrieveCandidates)]);
         Assert.Equal(32, script.Written.Count);
     }
 
     private static async Task<OrchestrationMetadata> RunAsync(DurableTaskClient client, RecognitionRequest request, TimeSpan? patience = null)
     {
         using var timeout = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(30));
-        var id = await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.RecognizeImage, request, timeout.Token);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.RecognizeImage, request, timeout.Token);
         var metadata = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, metadata.FailureDetails?.ToString());
         return metadata;
@@ -117,9 +117,9 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
 
         public void Register(DurableTaskRegistry registry)
         {
-            registry.AddActivityFunc<RetrieveStepInput, RetrievalStep>(ActivityNames.RetrieveCandidates, (_, input) =>
+            registry.AddActivityFunc<RetrieveStepInput, RetrievalStep>(nameof(RetrieveCandidates), (_, input) =>
             {
-                Count(ActivityNames.RetrieveCandidates);
+                Count(nameof(RetrieveCandidates));
                 if (input.Image.ContentHash == "boom")
                 {
                     throw new InvalidOperationException("index unavailable");
@@ -129,37 +129,40 @@ public sealed class RecognitionOrchestratorTests(ITestOutputHelper output)
                     [new Candidate(ConceptName.Parse("bo"), 0.70f, 0.7f, 0.6f, 0, 0), new Candidate(ConceptName.Parse("teapot"), 0.66f, 0.6f, 0.5f, 1, 0)],
                     [new BoundingBox(0, 0, 10, 10), new BoundingBox(5, 5, 20, 20)]);
             });
-            registry.AddActivityFunc<ReasonStepInput, AttributeReasoning>(ActivityNames.ReasonAttributes, (_, input) =>
+            registry.AddActivityFunc<UploadStepInput<ReasonStepInput>, AttributeReasoning>(nameof(ReasonAttributes), (_, upload) =>
             {
-                Count(ActivityNames.ReasonAttributes);
+                var input = upload.Step;
+                Count(nameof(ReasonAttributes));
                 return new AttributeReasoning(
                     [.. input.Candidates.Select(c => new CandidateAttributes(c.Concept, [new AttributeEvidence("red collar", 0.6f, true)], 0.6f))],
                     ConceptName.Parse(reasoningChoice),
                     "scripted");
             });
-            registry.AddActivityFunc<VerifyStepInput, VerificationStep>(ActivityNames.VerifyCrossModal, (_, input) =>
+            registry.AddActivityFunc<VerifyStepInput, VerificationStep>(nameof(VerifyCrossModal), (_, input) =>
             {
-                Count(ActivityNames.VerifyCrossModal);
+                Count(nameof(VerifyCrossModal));
                 return new VerificationStep([.. input.Claims.Select(c => new CandidateVerification(c.Concept, c.Concept.Value == verifiedBest ? 0.9f : 0.1f, []))]);
             });
-            registry.AddActivityFunc<PairStepInput, PairwiseJudgement>(ActivityNames.ComparePair, (_, input) =>
+            registry.AddActivityFunc<UploadStepInput<PairStepInput>, PairwiseJudgement>(nameof(ComparePair), (_, upload) =>
             {
-                Count(ActivityNames.ComparePair);
+                var input = upload.Step;
+                Count(nameof(ComparePair));
                 Compared.Add(input.Candidate.Value);
                 return new PairwiseJudgement(input.Candidate, pairwise[input.Candidate.Value], "scripted");
             });
-            registry.AddActivityFunc<CaptionStepInput, CaptionResult>(ActivityNames.WriteCaption, (_, input) =>
+            registry.AddActivityFunc<UploadStepInput<CaptionStepInput>, CaptionResult>(nameof(WriteCaption), (_, upload) =>
             {
-                Count(ActivityNames.WriteCaption);
+                var input = upload.Step;
+                Count(nameof(WriteCaption));
                 return new CaptionResult($"A photo of {string.Join(" and ", input.Concepts.Select(c => $"<{c.Concept}>"))}.", "scripted");
             });
-            registry.AddActivityFunc<WriteResultInput, string>(ActivityNames.WriteResult, (_, input) =>
+            registry.AddActivityFunc<WriteResultInput, string>(nameof(WriteResult), (_, input) =>
             {
-                Count(ActivityNames.WriteResult);
+                Count(nameof(WriteResult));
                 Written.Add(input);
                 return $"{input.Result.Owner}/{input.BlobPath}.json";
             });
-            registry.AddActivityFunc<ResultEvent, bool>(ActivityNames.PublishResultEvent, (_, input) =>
+            registry.AddActivityFunc<ResultEvent, bool>(nameof(PublishResultEvent), (_, input) =>
             {
                 Published.Add(input);
                 return true;

@@ -147,7 +147,7 @@ public sealed class ServeCommandTests(ServeFixture serve) : IClassFixture<ServeF
             disliked = new[] { "pref/disliked.jpg" },
             pairs = new[] { new { a = "pref/a.jpg", b = "pref/b.jpg" }, new { a = "pref/a.jpg", b = "pref/missing.jpg" } },
         }));
-        var instanceId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString()!;
+        var instanceId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instance_id").GetString()!;
         var status = await ServeFixture.WaitForJobAsync(client, "dana", instanceId);
         var result = await client.GetFromJsonAsync<JsonElement>("api/owners/dana/preferences/r1");
 

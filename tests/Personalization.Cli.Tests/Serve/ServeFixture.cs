@@ -45,10 +45,10 @@ public sealed class ServeFixture : IAsyncLifetime
         };
         (await client.PostAsync($"api/owners/{Alice}/concepts/dog", form)).EnsureSuccessStatusCode();
         var concepts = await client.GetFromJsonAsync<JsonElement>($"api/owners/{Alice}/concepts");
-        AliceReference = concepts[0].GetProperty("photos")[0].GetProperty("contentHash").GetString()!;
+        AliceReference = concepts[0].GetProperty("photos")[0].GetProperty("content_hash").GetString()!;
         var submitted = await client.PostAsync($"api/owners/{Alice}/images/{AlicePhoto}", new ByteArrayContent(await File.ReadAllBytesAsync(DreamBooth("dog", "01.jpg"))));
         submitted.EnsureSuccessStatusCode();
-        AliceJob = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString()!;
+        AliceJob = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instance_id").GetString()!;
         Assert.Equal("Completed", await WaitForJobAsync(client, Alice, AliceJob));
     }
 

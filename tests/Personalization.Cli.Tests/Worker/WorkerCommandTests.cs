@@ -95,7 +95,7 @@ public sealed class WorkerCommandTests(ITestOutputHelper output)
         await worker.WaitForConceptsAsync("carol", 1);
         await queue.SendMessageAsync(request);
 
-        var summary = await TestBlobs.WaitForJsonAsync(blobs.GetBlobContainerClient("results"), BlobPaths.BulkSummary(OwnerId.Parse("carol"), BlobPaths.BulkInstanceId(OwnerId.Parse("carol"), request)));
+        var summary = await TestBlobs.WaitForJsonAsync(blobs.GetBlobContainerClient("results"), BlobPaths.BulkSummary(OwnerId.Parse("carol"), Personalization.Azure.Workflows.InstanceIds.Bulk(OwnerId.Parse("carol"), request)));
         clock.Stop();
         output.WriteLine($"bulk: {expected.Count} images in {clock.Elapsed.TotalSeconds:F1} s through the worker ({expected.Count / clock.Elapsed.TotalSeconds:F1} images/s, Azurite, CPU)");
 

@@ -42,7 +42,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output)
         // A short lease, so that the message of the killed worker comes back soon.
         string[] settings = ["Worker:LeaseSeconds=6"];
         const string request = """{"owner": "fay", "prefix": "bulk/"}""";
-        var summaryName = BlobPaths.BulkSummary(OwnerId.Parse("fay"), BlobPaths.BulkInstanceId(OwnerId.Parse("fay"), request));
+        var summaryName = BlobPaths.BulkSummary(OwnerId.Parse("fay"), Personalization.Azure.Workflows.InstanceIds.Bulk(OwnerId.Parse("fay"), request));
         var queue = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient("bulk-requests");
         await queue.CreateIfNotExistsAsync();
 

@@ -113,7 +113,7 @@ async function renderConcepts() {
   $('concept-names').replaceChildren(...concepts.map((c) => el('option', { value: c.name })));
   $('concepts-empty').hidden = concepts.length > 0;
   $('concept-list').replaceChildren(...concepts.map((c) => {
-    const refs = el('div', { className: 'refs' }, ...c.photos.map((p) => photoWithBoxes(api(`references/${p.contentHash}`), p.box ? [{ name: c.name, box: p.box }] : [])));
+    const refs = el('div', { className: 'refs' }, ...c.photos.map((p) => photoWithBoxes(api(`references/${p.content_hash}`), p.box ? [{ name: c.name, box: p.box }] : [])));
     const remove = el('button', { type: 'button', className: 'delete' }, 'Delete');
     remove.addEventListener('click', async () => {
       if (!confirm(`Delete <${c.name}> and its reference photos?`)) return;
@@ -235,7 +235,7 @@ $('upload-form').addEventListener('submit', async (event) => {
     try {
       const accepted = await call('POST', api(`images/${encodePath(path)}`), file, { 'Content-Type': file.type || 'application/octet-stream' });
       li.dataset.status = 'Pending'; li.textContent = `${file.name}: recognising…`;
-      const job = await waitJob(accepted.instanceId);
+      const job = await waitJob(accepted.instance_id);
       li.dataset.status = job.status;
       li.replaceChildren(`${file.name}: `, job.status === 'Completed'
         ? el('a', { href: `#result/${encodeURIComponent(path)}` }, job.output && job.output.concept ? `found <${job.output.concept}>` : 'none of your concepts')
@@ -273,7 +273,7 @@ $('prefer-form').addEventListener('submit', async (event) => {
     const a = await upload($('prefer-a').files[0], 'a');
     const b = await upload($('prefer-b').files[0], 'b');
     const accepted = await call('POST', api('preferences'), JSON.stringify({ request_id: requestId, liked, disliked, pairs: [{ a, b }] }), { 'Content-Type': 'application/json' });
-    const job = await waitJob(accepted.instanceId);
+    const job = await waitJob(accepted.instance_id);
     if (job.status !== 'Completed') throw new Error(job.error || 'the request failed');
     const result = await call('GET', api(`preferences/${encodeURIComponent(requestId)}`));
     renderVerdict(result, a, b);

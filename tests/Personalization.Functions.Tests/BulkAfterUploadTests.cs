@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Personalization.Azure.Workflows;
+using Personalization.TestSupport;
+using static Personalization.Functions.Tests.ActionResults;
+
+namespace Personalization.Functions.Tests;
+
+/// <summary>
+/// A photo uploaded twice and then named in a bulk request is recognised once: the bulk request looks for the recognition
+/// its upload started (same deterministic instance id) and reuses its answer, where it used to recognise the photo again
+/// under an id of its own (issue 10).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BulkAfterUploadTests(SharedAzurite azurite)
+{
+    [AzuriteSharedFact]
+    public async Task PhotoUploadedTwice_ThenNamedInABulkRequest_IsRecognisedOnce()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite);
+        var alice = Owners.Unique("alice");
+        const string path = "trip/dog.jpg";
+        var photo = await File.ReadAllBytesAsync(Path.Combine(SharedData.DreamBoothDirectory, "dog", "01.jpg"));
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a failure deadline only
+        var uploadId = string.Empty;
+        for (var times = 0; times < 2; times++)
+        {
+            uploadId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instance_id").GetString()!;
+            await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
+            await app.Durable.WaitForInstanceCompletionAsync(uploadId, patience.Token);
+        }
+
+        var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instance_id").GetString()!;
+        var done = await app.Durable.WaitForInstanceCompletionAsync(bulk, getInputsAndOutputs: true, patience.Token);
+
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        Assert.Equal(1, done.ReadOutputAs<BulkSummary>()!.Succeeded);
+        var recognitions = await app.Durable.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = false })
+            .Where(i => i.Name == OrchestrationNames.RecognizeImage).Select(i => i.InstanceId).ToListAsync();
+        Assert.Equal([uploadId], recognitions);
+        var summary = JsonDocument.Parse((await app.Storage.Results.GetBlobClient(done.ReadOutputAs<BulkSummary>()!.SummaryBlob).DownloadContentAsync()).Value.Content.ToString()).RootElement;
+        var item = Assert.Single(summary.GetProperty("items").EnumerateArray());
+        var upload = (await app.Durable.GetInstanceAsync(uploadId, getInputsAndOutputs: true))!.ReadOutputAs<RecognitionSummary>()!;
+        Assert.Equal(upload.ResultBlob, item.GetProperty("result_blob").GetString());
+        Assert.Equal(upload.Stage, item.GetProperty("stage").GetString());
+    }
+}
