@@ -25,11 +25,11 @@ public sealed class DetectionOptions
     /// <summary>
     /// Boxes below both thresholds above but with at least this objectness are not reported as detections; they are still
     /// searched as regions (ranked with the detections for <see cref="MaxRegions"/>): a small owned thing that is no COCO
-    /// class often scores just there (hard benchmark, 1 reference: F1 0.368 → 0.419 without a box, 0.550 → 0.589 with one;
+    /// class often scores just there (hard benchmark, 1 reference: F1 0.368 → 0.450 without a box, 0.550 → 0.602 with one;
     /// docs/thresholds.md, round 6). At or above <see cref="ObjectnessThreshold"/>: no proposals.
     /// </summary>
     [Range(0.01, 1.0)]
-    public double ProposalObjectness { get; set; } = 0.08;
+    public double ProposalObjectness { get; set; } = 0.04;
 
     /// <summary>Proposals kept per photo after their own non-maximum suppression, best objectness first.</summary>
     [Range(0, 64)]
