@@ -93,7 +93,6 @@ public sealed class YoloxDetector : IDisposable
         var rowLength = 5 + classes;
         var candidates = new List<Core.Domain.Detection>();
         var weak = new List<Core.Domain.Detection>();
-        var proposalObjectness = Math.Min(_options.ProposalObjectness, _options.ObjectnessThreshold);
         var row = 0;
         foreach (var stride in Strides)
         {
@@ -115,7 +114,7 @@ public sealed class YoloxDetector : IDisposable
 
                     var classScore = r[5 + best];
                     var reported = objectness * classScore >= _options.ScoreThreshold || objectness >= _options.ObjectnessThreshold;
-                    if (!reported && objectness < proposalObjectness)
+                    if (!reported && objectness < _options.ProposalObjectness)
                     {
                         continue;
                     }
