@@ -37,4 +37,7 @@ internal sealed class RecordingLocalMatcher(ILocalFeatureMatcher inner) : ILocal
         Matches = matches;
         return matches;
     }
+
+    public IReadOnlySet<int> OnRooms(LocalFeatures query, IReadOnlyCollection<int> keypoints, IReadOnlyList<LocalFeatures> rooms, int minInliers, CancellationToken cancellationToken = default) =>
+        inner.OnRooms(query, keypoints, rooms, minInliers, cancellationToken);
 }

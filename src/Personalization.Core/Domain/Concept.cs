@@ -52,6 +52,9 @@ public sealed record FingerprintAttribute(
 /// <param name="Focus">The object region it was enrolled from and how that was chosen (null: enrolled before regions).</param>
 /// <param name="Local">Local features of that region, computed once at enrolment (null: none, or disabled).</param>
 /// <param name="Origin"><c>enrolled</c>, or <c>confirmed</c> when it came from a recognition the user confirmed.</param>
+/// <param name="Surroundings">Local features of the photo around that region (the room it was taken in), a capped sample
+/// computed at enrolment: a query keypoint that matches the room of any of the owner's reference photos is evidence of
+/// the room, not of an object (null: enrolled before they were kept, from the whole photo, or disabled).</param>
 public sealed record ConceptReference(
     string ContentHash,
     string FileName,
@@ -60,7 +63,8 @@ public sealed record ConceptReference(
     IReadOnlyList<ReferenceRegion> Regions,
     ReferenceFocus? Focus = null,
     LocalFeatures? Local = null,
-    string? Origin = null);
+    string? Origin = null,
+    LocalFeatures? Surroundings = null);
 
 public sealed record ReferenceRegion(
     BoundingBox Box,

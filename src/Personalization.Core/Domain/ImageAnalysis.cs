@@ -8,6 +8,7 @@ namespace Personalization.Core.Domain;
 /// <param name="Local">Local features (keypoints and descriptors) for geometric verification; null when disabled.</param>
 /// <param name="Focus">For a reference photo: the object region the concept was enrolled from (the user's box, or the
 /// one chosen automatically); its regions and local features then come from that region only. Null for a query.</param>
+/// <param name="Surroundings">For a reference photo: local features of the photo outside its focus (the room), capped.</param>
 public sealed record ImageAnalysis(
     string ContentHash,
     int Width,
@@ -16,7 +17,8 @@ public sealed record ImageAnalysis(
     IReadOnlyList<ImageRegion> Regions,
     IReadOnlyList<NamedColor> DominantColors,
     LocalFeatures? Local = null,
-    ReferenceFocus? Focus = null);
+    ReferenceFocus? Focus = null,
+    LocalFeatures? Surroundings = null);
 
 /// <summary>The object region of a reference photo and how it was chosen.</summary>
 /// <param name="Source"><c>user</c> (a box the user drew), <c>detector</c> (the detection nearest the centre, weighted

@@ -125,7 +125,8 @@ public sealed class EnrollmentService(
                 [.. analysis.Regions.Select(r => new ReferenceRegion(r.Box, r.Source, r.Label, r.ImageVector, r.TextVector))],
                 analysis.Focus,
                 analysis.Local,
-                request.Origin));
+                request.Origin,
+                analysis.Surroundings));
             added++;
         }
 

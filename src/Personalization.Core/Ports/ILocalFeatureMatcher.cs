@@ -13,4 +13,12 @@ public interface ILocalFeatureMatcher
 
     /// <returns>One match per reference, in order.</returns>
     IReadOnlyList<LocalMatch> Match(LocalFeatures query, IReadOnlyList<LocalFeatures> references, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Which of the query's keypoints <paramref name="keypoints"/> lie on what one of <paramref name="rooms"/> shows (the
+    /// surroundings of reference photos): the keypoints are matched into each room and the matches fitted as in
+    /// <see cref="Match"/>; the inliers of every room fit with more than <paramref name="minInliers"/> of them.
+    /// </summary>
+    /// <returns>A subset of <paramref name="keypoints"/> (query keypoint indices).</returns>
+    IReadOnlySet<int> OnRooms(LocalFeatures query, IReadOnlyCollection<int> keypoints, IReadOnlyList<LocalFeatures> rooms, int minInliers, CancellationToken cancellationToken = default);
 }

@@ -115,6 +115,11 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             matches = ExclusiveInliers.Apply(matches, [.. references.Select(r => r.Negative ? -1 : r.Candidate)], _options.LocalMinInliers);
         }
 
+        if (_options.LocalRoomCheck)
+        {
+            matches = RoomInliers.Remove(matcher, query.Local!, matches, concepts, _options.LocalMinInliers, cancellationToken);
+        }
+
         var best = new LocalMatch[shortlist.Count];
         var bestNegative = new int[shortlist.Count];
         for (var k = 0; k < references.Count; k++)

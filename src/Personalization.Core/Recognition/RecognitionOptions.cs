@@ -53,6 +53,13 @@ public sealed class RecognitionOptions
     public bool LocalExclusive { get; set; } = true;
 
     /// <summary>
+    /// Count no inlier that lies on a room: a query keypoint supporting a concept's local match that also fits the
+    /// surroundings of any of the owner's reference photos (the room around its object, kept at enrolment) is the room the
+    /// photos share, not the object (<see cref="RoomInliers"/>).
+    /// </summary>
+    public bool LocalRoomCheck { get; set; } = true;
+
+    /// <summary>
     /// A concept that gained c references from confirmed results scores β·ln(1 + c) less
     /// (<see cref="CandidateRetriever.ConfirmedPenalty"/>): each such region, cut from a cluttered photo, is one more
     /// chance of a chance match. 0.08 (held-out DreamBooth after confirming 2 results per concept: F1 0.909 → 0.903 at

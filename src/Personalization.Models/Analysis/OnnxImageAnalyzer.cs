@@ -143,14 +143,14 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         // SIFT runs beside detection of the next photos and the embedding (it reads the decoded pixels only).
                         var extractor = _localFeatures;
                         var chosen = focus;
-                        var local = extractor is null ? Task.FromResult<Core.Domain.LocalFeatures?>(null) : Task.Run(() =>
+                        var local = extractor is null ? Task.FromResult<(Core.Domain.LocalFeatures?, Core.Domain.LocalFeatures?)>((null, null)) : Task.Run(() =>
                         {
                             using (_timings.Measure(PipelineStages.LocalFeatures))
                             {
-                                var features = chosen is null ? extractor.ExtractWhole(decoded)
-                                    : chosen.Source == ReferenceFocus.Whole ? extractor.ExtractRegion(decoded, chosen.Box)
+                                var (features, surroundings) = chosen is null ? (extractor.ExtractWhole(decoded), null)
+                                    : chosen.Source == ReferenceFocus.Whole ? (extractor.ExtractRegion(decoded, chosen.Box), null)
                                     : extractor.ExtractObject(decoded, chosen.Box);
-                                return (Core.Domain.LocalFeatures?)(cut is null ? features : SiftExtractor.Where(features, (x, y) => cut.Contains(x, y, tolerance: 2)));
+                                return ((Core.Domain.LocalFeatures?)(cut is null ? features : SiftExtractor.Where(features, (x, y) => cut.Contains(x, y, tolerance: 2))), surroundings);
                             }
                         }, cancellationToken);
 
@@ -177,10 +177,10 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
             {
                 var image = p.Decoded;
                 var whole = p.Embedded[0];
-                var local = await p.Local.ConfigureAwait(false);
+                var (local, surroundings) = await p.Local.ConfigureAwait(false);
                 results[p.Index] = ImageAnalysisResult.Success(
                     images[p.Index].Id,
-                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors, local, p.Focus));
+                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors, local, p.Focus, surroundings));
             }
 
             return results;
@@ -324,6 +324,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
 
         public ReferenceFocus? Focus { get; init; }
 
-        public required Task<Core.Domain.LocalFeatures?> Local { get; init; }
+        /// <summary>The local features of the photo (a reference: of its object) and, for a reference, of its surroundings.</summary>
+        public required Task<(Core.Domain.LocalFeatures? Local, Core.Domain.LocalFeatures? Surroundings)> Local { get; init; }
     }
 }

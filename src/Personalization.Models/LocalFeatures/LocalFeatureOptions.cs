@@ -41,6 +41,17 @@ public sealed class LocalFeatureOptions
     [Range(0.5, 1.0)]
     public double BackgroundCosine { get; set; } = 0.9;
 
+    /// <summary>
+    /// Keypoints of a reference photo outside its object kept as the photo's surroundings (the room). A query keypoint that
+    /// is an inlier of a concept's match and also of a match with the surroundings of any of the owner's reference photos
+    /// lies on the room, and counts for no concept (<c>Recognition:LocalRoomCheck</c>). 0 keeps none. As many as a query
+    /// photo has (<see cref="QueryKeypoints"/>): a room keypoint is only recognised when both samples hold it (hard
+    /// benchmark, 1 reference, no box: F1 0.450 → 0.487 with 500, 0.535 with 1500; docs/thresholds.md, round 7). Costs
+    /// up to 1500 × 136 bytes per reference photo.
+    /// </summary>
+    [Range(0, 4000)]
+    public int SurroundingKeypoints { get; set; } = 1500;
+
     /// <summary>Lowe's ratio: a match is kept when its distance is below this fraction of the second best.</summary>
     [Range(0.5, 1.0)]
     public double Ratio { get; set; } = 0.8;

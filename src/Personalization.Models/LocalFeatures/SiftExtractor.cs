@@ -52,14 +52,17 @@ public sealed class SiftExtractor
 
     /// <summary>
     /// The object region's features without those that also appear elsewhere in the photo (the room around it): each
-    /// region keypoint is compared with the whole photo's keypoints outside the region.
+    /// region keypoint is compared with the whole photo's keypoints outside the region. Also returns a sample of those
+    /// outside keypoints (<see cref="LocalFeatureOptions.SurroundingKeypoints"/>, spread evenly over them; null when none
+    /// are kept): the room, which recognition recognises as such in other photos.
     /// </summary>
-    public CoreFeatures ExtractObject(DecodedImage image, BoundingBox region)
+    public (CoreFeatures Object, CoreFeatures? Surroundings) ExtractObject(DecodedImage image, BoundingBox region)
     {
         var features = ExtractRegion(image, region);
-        if (_options.BackgroundCosine >= 1 || features.Count == 0)
+        var suppress = _options.BackgroundCosine < 1 && features.Count > 0;
+        if (!suppress && _options.SurroundingKeypoints == 0)
         {
-            return features;
+            return (features, null);
         }
 
         var context = ExtractWhole(image);
@@ -68,9 +71,10 @@ public sealed class SiftExtractor
             var (x, y) = (context.Points[2 * i], context.Points[(2 * i) + 1]);
             return x < region.X || y < region.Y || x > region.X + region.Width || y > region.Y + region.Height;
         }).ToList();
-        if (outside.Count < 2)
+        var surroundings = Surroundings(context, outside, _options.SurroundingKeypoints);
+        if (!suppress || outside.Count < 2)
         {
-            return features;
+            return (features, surroundings);
         }
 
         var outsideSift = new byte[outside.Count * CoreFeatures.DescriptorLength];
@@ -93,7 +97,24 @@ public sealed class SiftExtractor
             }
         }
 
-        return Subset(features, keep);
+        return (Subset(features, keep), surroundings);
+    }
+
+    /// <summary>At most <paramref name="cap"/> of the keypoints <paramref name="outside"/>, every k-th so the whole room is sampled.</summary>
+    private static CoreFeatures? Surroundings(CoreFeatures context, List<int> outside, int cap)
+    {
+        if (cap == 0 || outside.Count < 3)
+        {
+            return null;
+        }
+
+        if (outside.Count <= cap)
+        {
+            return Subset(context, outside) with { Region = null };
+        }
+
+        var sample = Enumerable.Range(0, cap).Select(k => outside[(int)((long)k * outside.Count / cap)]).ToList();
+        return Subset(context, sample) with { Region = null };
     }
 
     /// <summary>Only the keypoints at places (original pixels) that <paramref name="keep"/> accepts.</summary>
@@ -105,7 +126,7 @@ public sealed class SiftExtractor
         return kept.Count == features.Count ? features : Subset(features, kept);
     }
 
-    private static CoreFeatures Subset(CoreFeatures features, List<int> keep)
+    internal static CoreFeatures Subset(CoreFeatures features, List<int> keep)
     {
         var points = new float[keep.Count * 2];
         var descriptors = new byte[keep.Count * CoreFeatures.DescriptorLength];

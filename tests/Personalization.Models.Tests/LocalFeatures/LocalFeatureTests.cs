@@ -6,6 +6,7 @@ using Personalization.Models.Analysis;
 using Personalization.Models.Clip;
 using Personalization.Models.Detection;
 using Personalization.Models.Encoders;
+using Personalization.Core.Recognition;
 using Personalization.Models.LocalFeatures;
 using Personalization.TestSupport;
 using SkiaSharp;
@@ -129,6 +130,56 @@ public sealed class LocalFeatureTests : IDisposable
         Assert.True(local.Count >= 50, $"{local.Count} keypoints on the teapot");
         Assert.True(inside >= 0.95 * local.Count, $"{inside} of {local.Count} keypoints on the teapot, the rest on the room");
     }
+
+    [SharedFact]
+    public async Task ReferenceBoxWithRoomInIt_TheRoomSeenAroundAnotherReference_CountsForNoConcept()
+    {
+        // Two owned things photographed in the same room (an everyday photo); the teapot's box drawn loosely, so the room's
+        // fence and horses lie inside it.
+        var room = SharedData.Image("horses.jpg");
+        var teapot = Directory.GetFiles(Path.Combine(SharedData.DreamBoothDirectory, "teapot")).Order().First();
+        var backpack = Directory.GetFiles(Path.Combine(SharedData.DreamBoothDirectory, "backpack")).Order().First();
+        var (teapotPhoto, teapotBox) = Paste(teapot, room, 0.2f, left: 0.4f, top: 0.3f);
+        var loose = new BoundingBox(teapotBox.X - teapotBox.Width, teapotBox.Y - (0.5f * teapotBox.Height), 3 * teapotBox.Width, 2 * teapotBox.Height);
+        var (backpackPhoto, backpackBox) = Paste(backpack, room, 0.2f, left: 0.05f, top: 0.05f);
+        var analysed = await _analyzer.Value.AnalyzeAsync(
+        [
+            new ImageInput("teapot", teapotPhoto, AsReference: true, Box: loose),
+            new ImageInput("backpack", backpackPhoto, AsReference: true, Box: backpackBox),
+        ]);
+        var (teapotReference, backpackReference) = (analysed[0].Analysis!, analysed[1].Analysis!);
+        Assert.NotNull(teapotReference.Surroundings);
+        Assert.NotNull(backpackReference.Surroundings);
+        var focus = backpackReference.Focus!.Box;
+        Assert.All(Enumerable.Range(0, backpackReference.Surroundings!.Count), i =>
+        {
+            var (x, y) = (backpackReference.Surroundings.Points[2 * i], backpackReference.Surroundings.Points[(2 * i) + 1]);
+            Assert.False(x > focus.X && y > focus.Y && x < focus.X + focus.Width && y < focus.Y + focus.Height, $"({x}, {y}) is inside the object {focus}");
+        });
+        Concept[] concepts = [Owned("teapot", teapotReference), Owned("backpack", backpackReference)];
+
+        // A photo of the same room with neither of them (a dog in it instead): the teapot's box matches its room.
+        var dog = Directory.GetFiles(Path.Combine(SharedData.DreamBoothDirectory, "dog")).Order().First();
+        var (emptyRoom, _) = Paste(dog, room, 0.2f, left: 0.75f, top: 0.6f);
+        var withoutTeapot = await AnalyseBytesAsync(emptyRoom, asReference: false);
+        var before = _matcher.Match(withoutTeapot.Local!, [teapotReference.Local!]);
+        Assert.True(before[0].Inliers > 10, $"the room in the teapot's box: {before[0].Inliers} inliers");
+        var after = RoomInliers.Remove(_matcher, withoutTeapot.Local!, before, concepts, minInliers: 3);
+        Assert.True(after[0].Inliers <= 3, $"room inliers left: {after[0].Inliers} of {before[0].Inliers}");
+
+        // The teapot itself in another room keeps its inliers.
+        var (elsewhere, _) = Paste(teapot, SharedData.Image("kite.jpg"), 0.3f);
+        var withTeapot = await AnalyseBytesAsync(elsewhere, asReference: false);
+        var found = _matcher.Match(withTeapot.Local!, [teapotReference.Local!]);
+        var kept = RoomInliers.Remove(_matcher, withTeapot.Local!, found, concepts, minInliers: 3);
+        Assert.True(found[0].Inliers >= 15, $"teapot inliers {found[0].Inliers}");
+        Assert.True(kept[0].Inliers >= 0.9 * found[0].Inliers, $"teapot inliers {kept[0].Inliers} of {found[0].Inliers} after the room check");
+    }
+
+    private static Concept Owned(string name, ImageAnalysis reference) => new(
+        OwnerId.Parse("u"), ConceptName.Parse(name), "thing", name, null, [], [],
+        [new ConceptReference(reference.ContentHash, name + ".jpg", reference.Width, reference.Height, [], reference.Focus, reference.Local, null, reference.Surroundings)],
+        [], "test", DateTimeOffset.UnixEpoch);
 
     private async Task<ImageAnalysis> AnalyseAsync(string path, bool asReference) => await AnalyseBytesAsync(await File.ReadAllBytesAsync(path), asReference);
 
