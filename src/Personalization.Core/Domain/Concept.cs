@@ -55,6 +55,8 @@ public sealed record FingerprintAttribute(
 /// <param name="Surroundings">Local features of the photo around that region (the room it was taken in), a capped sample
 /// computed at enrolment: a query keypoint that matches the room of any of the owner's reference photos is evidence of
 /// the room, not of an object (null: enrolled before they were kept, from the whole photo, or disabled).</param>
+/// <param name="Rooms">Embedded tiles of the photo outside that region (the room): a query region that looks at least as
+/// much like a room of the owner's reference photos as like a concept is no evidence for it (null: none kept).</param>
 public sealed record ConceptReference(
     string ContentHash,
     string FileName,
@@ -64,7 +66,8 @@ public sealed record ConceptReference(
     ReferenceFocus? Focus = null,
     LocalFeatures? Local = null,
     string? Origin = null,
-    LocalFeatures? Surroundings = null);
+    LocalFeatures? Surroundings = null,
+    IReadOnlyList<ReferenceRegion>? Rooms = null);
 
 public sealed record ReferenceRegion(
     BoundingBox Box,

@@ -9,6 +9,7 @@ namespace Personalization.Core.Domain;
 /// <param name="Focus">For a reference photo: the object region the concept was enrolled from (the user's box, or the
 /// one chosen automatically); its regions and local features then come from that region only. Null for a query.</param>
 /// <param name="Surroundings">For a reference photo: local features of the photo outside its focus (the room), capped.</param>
+/// <param name="Rooms">For a reference photo: embedded grid tiles of the photo that lie outside its focus (the room).</param>
 public sealed record ImageAnalysis(
     string ContentHash,
     int Width,
@@ -18,7 +19,8 @@ public sealed record ImageAnalysis(
     IReadOnlyList<NamedColor> DominantColors,
     LocalFeatures? Local = null,
     ReferenceFocus? Focus = null,
-    LocalFeatures? Surroundings = null);
+    LocalFeatures? Surroundings = null,
+    IReadOnlyList<ImageRegion>? Rooms = null);
 
 /// <summary>The object region of a reference photo and how it was chosen.</summary>
 /// <param name="Source"><c>user</c> (a box the user drew), <c>detector</c> (the detection nearest the centre, weighted

@@ -126,7 +126,8 @@ public sealed class EnrollmentService(
                 analysis.Focus,
                 analysis.Local,
                 request.Origin,
-                analysis.Surroundings));
+                analysis.Surroundings,
+                analysis.Rooms is { Count: > 0 } rooms ? [.. rooms.Select(r => new ReferenceRegion(r.Box, r.Source, null, r.ImageVector, []))] : null));
             added++;
         }
 

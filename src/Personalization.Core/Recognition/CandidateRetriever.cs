@@ -43,7 +43,8 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             return [];
         }
 
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var rooms = _options.RoomRegions ? RoomSimilarity(query, concepts) : null;
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
@@ -170,11 +171,41 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         return x1 - x0 < 1 || y1 - y0 < 1 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
     }
 
+    /// <summary>For each query region, its best cosine with a room of the owner's reference photos; null when none was kept.</summary>
+    public static float[]? RoomSimilarity(ImageAnalysis query, IReadOnlyList<Concept> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(concepts);
+        var rooms = concepts.SelectMany(c => c.References).SelectMany(r => r.Rooms ?? []).Select(r => r.ImageVector).ToList();
+        if (rooms.Count == 0)
+        {
+            return null;
+        }
+
+        var best = new float[query.Regions.Count];
+        for (var q = 0; q < best.Length; q++)
+        {
+            var vector = query.Regions[q].ImageVector;
+            best[q] = float.NegativeInfinity;
+            foreach (var room in rooms)
+            {
+                if (room.Length == vector.Length)
+                {
+                    best[q] = Math.Max(best[q], TensorPrimitives.Dot(vector, room));
+                }
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>
     /// The exact fused score of one concept for one query. A query region that looks at least as much like one of the
-    /// concept's hard negatives (regions the user rejected) as like its references does not count for it.
+    /// concept's hard negatives (regions the user rejected) as like its references does not count for it, nor does one that
+    /// looks at least as much like a room of the owner's reference photos (<paramref name="roomSimilarity"/>, per query
+    /// region: <see cref="RoomSimilarity"/>).
     /// </summary>
-    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f)
+    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(query);
@@ -194,6 +225,11 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
                     image = s;
                     matched = r;
                 }
+            }
+
+            if (roomSimilarity is not null && roomSimilarity[q] >= image)
+            {
+                continue;
             }
 
             if (concept.Negatives is { Count: > 0 } negatives && negatives.Any(n => n.ImageVector.Length == region.ImageVector.Length && TensorPrimitives.Dot(region.ImageVector, n.ImageVector) >= image))

@@ -60,6 +60,13 @@ public sealed class RecognitionOptions
     public bool LocalRoomCheck { get; set; } = true;
 
     /// <summary>
+    /// A query region counts for a concept only when it looks more like the concept than like every room of the owner's
+    /// reference photos (their grid tiles outside the object, embedded at enrolment): the global counterpart of
+    /// <see cref="LocalRoomCheck"/>, for a reference region that holds as much room as object.
+    /// </summary>
+    public bool RoomRegions { get; set; } = true;
+
+    /// <summary>
     /// A concept that gained c references from confirmed results scores β·ln(1 + c) less
     /// (<see cref="CandidateRetriever.ConfirmedPenalty"/>): each such region, cut from a cluttered photo, is one more
     /// chance of a chance match. 0.08 (held-out DreamBooth after confirming 2 results per concept: F1 0.909 → 0.903 at

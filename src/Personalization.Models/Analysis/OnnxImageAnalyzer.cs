@@ -25,6 +25,9 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
     private const int PatchSize = MobileNetV2Encoder.InputSize;
     private const int PatchBytes = 4 * PatchSize * PatchSize;
 
+    // A reference photo's room tiles are embedded with its regions and kept apart from them.
+    private const string RoomSource = "room";
+
     private readonly SkiaImageDecoder _decoder;
     private readonly YoloxDetector _detector;
     private readonly MobileNetV2Encoder _mobileNet;
@@ -139,6 +142,10 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         }
 
                         var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection, detected.Proposals) : RegionSelector.ForReference(focus, w, h, _detection);
+                        if (focus is not null && _detection.ReferenceRooms)
+                        {
+                            regions = [.. regions, .. RegionSelector.RoomTiles(focus, w, h).Select(t => (t, RoomSource, (string?)null, 0f))];
+                        }
 
                         // SIFT runs beside detection of the next photos and the embedding (it reads the decoded pixels only).
                         var extractor = _localFeatures;
@@ -177,10 +184,13 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
             {
                 var image = p.Decoded;
                 var whole = p.Embedded[0];
+                var rooms = p.Embedded.Where(r => r.Source == RoomSource).ToList();
                 var (local, surroundings) = await p.Local.ConfigureAwait(false);
                 results[p.Index] = ImageAnalysisResult.Success(
                     images[p.Index].Id,
-                    new ImageAnalysis(p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, p.Embedded, whole.Colors, local, p.Focus, surroundings));
+                    new ImageAnalysis(
+                        p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, rooms.Count == 0 ? p.Embedded : [.. p.Embedded.Where(r => r.Source != RoomSource)],
+                        whole.Colors, local, p.Focus, surroundings, rooms.Count == 0 ? null : rooms));
             }
 
             return results;

@@ -67,6 +67,34 @@ internal static class RegionSelector
         return regions;
     }
 
+    /// <summary>
+    /// A reference photo's room: the grid tiles (both levels) that the focus covers less than a quarter of. None for a
+    /// photo enrolled whole.
+    /// </summary>
+    public static IEnumerable<BoundingBox> RoomTiles(ReferenceFocus focus, int width, int height)
+    {
+        if (focus.Source == ReferenceFocus.Whole)
+        {
+            yield break;
+        }
+
+        foreach (var tile in Tiles(width, height, 2))
+        {
+            var overlap = Intersection(tile, focus.Box);
+            if (overlap < 0.25f * tile.Area)
+            {
+                yield return tile;
+            }
+        }
+    }
+
+    private static float Intersection(BoundingBox a, BoundingBox b)
+    {
+        var w = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
+        var h = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
+        return w <= 0 || h <= 0 ? 0 : w * h;
+    }
+
     /// <summary>Overlapping grid tiles: level 1 a 2×2 grid of 60 % tiles, level 2 also a 3×3 grid of 40 % tiles.</summary>
     internal static IEnumerable<BoundingBox> Tiles(int width, int height, int levels)
     {

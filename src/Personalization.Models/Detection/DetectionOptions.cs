@@ -60,6 +60,12 @@ public sealed class DetectionOptions
     /// </summary>
     public bool ReferenceSegmentation { get; set; } = true;
 
+    /// <summary>
+    /// A reference photo also embeds its room: the grid tiles its object covers less than a quarter of, kept apart from
+    /// its regions (<c>Recognition:RoomRegions</c> uses them).
+    /// </summary>
+    public bool ReferenceRooms { get; set; } = true;
+
     /// <summary>Crops whose shorter side is below this many original pixels are not embedded.</summary>
     [Range(1, 1024)]
     public int MinRegionSide { get; set; } = 24;

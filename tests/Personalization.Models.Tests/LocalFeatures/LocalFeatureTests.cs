@@ -101,6 +101,18 @@ public sealed class LocalFeatureTests : IDisposable
         Assert.Equal(ReferenceFocus.User, boxed.Focus!.Source);
         Assert.Single(boxed.Regions);
         Assert.Equal(new BoundingBox(100, 120, 300, 280), boxed.Regions[0].Box);
+
+        // Its room: the grid tiles the box covers less than a quarter of, embedded, kept apart from its regions.
+        Assert.NotNull(boxed.Rooms);
+        Assert.InRange(boxed.Rooms!.Count, 1, 12);
+        Assert.All(boxed.Rooms, room =>
+        {
+            Assert.Equal("room", room.Source);
+            Assert.Equal(1280, room.ImageVector.Length);
+            var w = Math.Min(room.Box.X + room.Box.Width, 400) - Math.Max(room.Box.X, 100);
+            var h = Math.Min(room.Box.Y + room.Box.Height, 400) - Math.Max(room.Box.Y, 120);
+            Assert.True(Math.Max(0, w) * Math.Max(0, h) < 0.25f * room.Box.Area, $"room tile {room.Box} overlaps the box");
+        });
         Assert.All(Enumerable.Range(0, boxed.Local!.Count), i =>
         {
             Assert.InRange(boxed.Local.Points[2 * i], 99, 401);
