@@ -101,8 +101,11 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
     {
         ArgumentNullException.ThrowIfNull(request);
         // The best region pair by retrieval's own rule: a query region that looks at least as much like one of the
-        // concept's rejected regions as like its references does not count for it.
-        var best = CandidateRetriever.Score(request.Candidate, request.Query, textWeight: 0f).ImageSimilarity;
+        // concept's rejected regions, or like a room of the owner's reference photos, as like its references does not
+        // count for it. Retrieval applied both (it knows all the owner's rooms); without it, the rejected regions only.
+        var best = request.Retrieval is { ImageSimilarity: var retrieved and >= -1f }
+            ? retrieved
+            : CandidateRetriever.Score(request.Candidate, request.Query, textWeight: 0f).ImageSimilarity;
 
         // Geometric evidence counts as it does in retrieval: inliers of one similarity transform are hard to get by chance.
         var inliers = request.Retrieval?.Inliers ?? 0;
