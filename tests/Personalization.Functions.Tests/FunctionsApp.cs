@@ -3,18 +3,16 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Personalization.Azure;
 using Personalization.Azure.Storage;
 using Personalization.Azure.Workflows;
-using Personalization.Hosting;
 using Personalization.TestSupport;
 
 namespace Personalization.Functions.Tests;
 
 /// <summary>
-/// The Functions app's services as <c>Program.cs</c> registers them (the Azure workflow, then the one composition every
-/// host uses, <c>AddPersonalization</c>), with the durable task backend in memory as the CLI's
-/// local worker hosts it, on Azurite with containers and queues of its own. <see cref="Api"/> is activated from the
+/// The Functions app's services from the app's own composition (<see cref="FunctionsComposition.AddFunctionsApp"/>, what
+/// <c>Program.cs</c> calls), with the durable task backend in memory where the Functions extension would bind one (as the
+/// CLI's local worker hosts it), on Azurite with containers and queues of its own. <see cref="Api"/> is activated from the
 /// container the way the Functions worker activates a function class.
 /// </summary>
 internal sealed class FunctionsApp : IAsyncDisposable
@@ -47,7 +45,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <param name="environmentPrefix">Also read the environment variables with this prefix, as the Functions host reads its
+    /// app settings (<c>Reasoning__Provider</c> is <c>Reasoning:Provider</c>).</param>
+    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, string? environmentPrefix = null)
     {
         var connectionString = (await azurite.GetAsync()).ConnectionString;
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -76,9 +76,13 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddAzureWorkflow();
+        if (environmentPrefix is not null)
+        {
+            builder.Configuration.AddEnvironmentVariables(environmentPrefix);
+        }
+
+        builder.AddFunctionsApp();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
-        builder.AddPersonalization();
         var host = builder.Build();
         try
         {
