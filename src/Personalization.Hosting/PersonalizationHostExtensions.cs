@@ -12,7 +12,8 @@ namespace Personalization.Hosting;
 /// The one composition of the pipeline, for every host: the CLI (and its worker and web app), the Azure Functions app and
 /// the tests. Core services, the ONNX models, the reasoner the <c>Reasoning</c> section chooses (offline by default, or a
 /// VLM behind IChatClient, with the offline reasoner as the per-item fallback) and the embedded defaults for whatever a
-/// host's adapters do not bring. Neither call order nor calling twice matters: <see cref="AddPersonalization"/> runs
+/// host's adapters do not bring, and telemetry to Application Insights when its connection string is set
+/// (<see cref="TelemetryHostExtensions"/>). Neither call order nor calling twice matters: <see cref="AddPersonalization"/> runs
 /// once per service collection, its defaults only fill gaps, and a host's adapters (<c>AddAzureWorkflow</c>'s blob stores,
 /// Azure AI Search) replace the defaults they stand for whenever they are added.
 /// </summary>
@@ -32,6 +33,7 @@ public static class PersonalizationHostExtensions
             .AddOnnxModels()
             .AddReasoning(builder.Configuration)
             .AddEmbeddedDefaults();
+        builder.AddPersonalizationTelemetry();
         return builder;
     }
 

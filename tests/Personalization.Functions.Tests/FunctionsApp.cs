@@ -47,7 +47,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     /// <param name="environmentPrefix">Also read the environment variables with this prefix, as the Functions host reads its
     /// app settings (<c>Reasoning__Provider</c> is <c>Reasoning:Provider</c>).</param>
-    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, string? environmentPrefix = null)
+    /// <param name="configure">Test-only additions after the app's composition (an in-memory telemetry exporter).</param>
+    public static async Task<FunctionsApp> StartAsync(
+        SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, string? environmentPrefix = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var connectionString = (await azurite.GetAsync()).ConnectionString;
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -83,6 +85,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
         builder.AddFunctionsApp();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
+        configure?.Invoke(builder);
         var host = builder.Build();
         try
         {
