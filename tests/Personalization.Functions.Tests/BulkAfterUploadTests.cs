@@ -28,7 +28,7 @@ public sealed class BulkAfterUploadTests(SharedAzurite azurite)
         for (var times = 0; times < 2; times++)
         {
             uploadId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instance_id").GetString()!;
-            await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
+            await app.TriggerImageBlobAsync($"{alice}/{path}");
             await app.Durable.WaitForInstanceCompletionAsync(uploadId, patience.Token);
         }
 
@@ -67,7 +67,7 @@ public sealed class BulkAfterUploadTests(SharedAzurite azurite)
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a failure deadline only
 
         var uploadId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instance_id").GetString()!;
-        await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
+        await app.TriggerImageBlobAsync($"{alice}/{path}");
         var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instance_id").GetString()!;
         var done = await app.Durable.WaitForInstanceCompletionAsync(bulk, getInputsAndOutputs: true, patience.Token);
 

@@ -39,7 +39,7 @@ public sealed class DurableVlmTests(SharedAzurite azurite)
 
         var accepted = await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None);
         var instanceId = BodyOf(accepted).GetProperty("instance_id").GetString()!;
-        await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
+        await app.TriggerImageBlobAsync($"{alice}/{path}");
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a failure deadline only
         var done = await app.Durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, patience.Token);
 

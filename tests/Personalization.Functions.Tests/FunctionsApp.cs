@@ -101,6 +101,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
         return new FunctionsApp(host, data);
     }
 
+    /// <summary>The images blob trigger for <c>images/{name}</c>, invoked as the Functions host would (with a client for the blob, nothing downloaded).</summary>
+    public Task TriggerImageBlobAsync(string name) => Blobs.RecognizeImageBlob(Storage.Images.GetBlobClient(name), name, Durable, CancellationToken.None);
+
     /// <summary>Every blob name in the app's concepts and images containers: what the HTTP API itself writes to.</summary>
     public async Task<IReadOnlyList<string>> UploadedBlobsAsync()
     {

@@ -49,7 +49,7 @@ public sealed class TelemetryTests(SharedAzurite azurite)
         var photo = await File.ReadAllBytesAsync(Path.Combine(SharedData.DreamBoothDirectory, "dog", "01.jpg"));
 
         var instanceId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instance_id").GetString()!;
-        await app.Blobs.RecognizeImageBlob(photo, $"{alice}/{path}", app.Durable, CancellationToken.None);
+        await app.TriggerImageBlobAsync($"{alice}/{path}");
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a failure deadline only
         var done = await app.Durable.WaitForInstanceCompletionAsync(instanceId, patience.Token);
         Assert.True(app.Services.GetRequiredService<TracerProvider>().ForceFlush());
