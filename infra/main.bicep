@@ -10,8 +10,25 @@ param name string = 'personalize'
 
 param location string = resourceGroup().location
 
-@description('The functions image in the registry, e.g. personalize-functions:1.0 (build it from functions/Dockerfile).')
-param image string = 'personalize-functions:latest'
+@description('The functions image in the registry, e.g. personalize-functions:1.0 (built from functions/Dockerfile into the registry this creates). Empty on the first deployment: the app then runs a public placeholder image until a second deployment names the real one.')
+param image string = ''
+
+@description('The durable task hub (letters and digits, starting with a letter): one per app sharing a storage account.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'PersonalizationHub'
+
+@description('Replicas kept running: at least 1 with the Azure Storage durable backend, which the platform does not scale from zero.')
+@minValue(0)
+param minReplicas int = 1
+
+@minValue(1)
+@maxValue(1000)
+param maxReplicas int = 10
+
+@description('Queue messages per replica before another is added (request queues and the task hub\'s queues).')
+@minValue(1)
+param queueLengthPerReplica int = 16
 
 @description('Serverless GPU profile type for the detection/embedding image.')
 @allowed([
@@ -87,7 +104,7 @@ module functions 'modules/functionapp.bicep' = {
     location: location
     identityId: identity.id
     identityClientId: identity.properties.clientId
-    image: '${registry.outputs.loginServer}/${image}'
+    image: image
     registryServer: registry.outputs.loginServer
     gpuProfileType: gpuProfileType
     logAnalyticsWorkspaceName: monitoring.outputs.workspaceName
@@ -95,6 +112,10 @@ module functions 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.accountName
     searchEndpoint: search.outputs.endpoint
     serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    taskHubName: taskHubName
+    minReplicas: minReplicas
+    maxReplicas: maxReplicas
+    queueLengthPerReplica: queueLengthPerReplica
   }
 }
 
@@ -103,3 +124,4 @@ output functionAppHost string = functions.outputs.defaultHostName
 output registryLoginServer string = registry.outputs.loginServer
 output storageAccountName string = storage.outputs.accountName
 output searchEndpoint string = search.outputs.endpoint
+output taskHubName string = taskHubName

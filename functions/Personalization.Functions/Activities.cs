@@ -46,6 +46,10 @@ public sealed class Activities(RecognitionActivities recognition, BulkActivities
     public Task<IReadOnlyList<IngestedImage>> AnalyzeImages([ActivityTrigger] AnalyzeImagesInput input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         bulk.AnalyzeImagesAsync(input, client, cancellationToken);
 
+    [Function(nameof(CheckUploadRecognitions))]
+    public Task<IReadOnlyList<IngestedImage>> CheckUploadRecognitions([ActivityTrigger] UploadChecksInput input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        bulk.CheckUploadsAsync(input, client, cancellationToken);
+
     [Function(nameof(WriteBulkSummary))]
     public Task<string> WriteBulkSummary([ActivityTrigger] BulkSummaryInput input, CancellationToken cancellationToken) => bulk.WriteSummaryAsync(input, cancellationToken);
 

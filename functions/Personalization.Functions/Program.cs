@@ -1,12 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Personalization.Azure;
-using Personalization.Hosting;
+using Personalization.Functions;
 
-// The Azure adapters first (blob stores, triggers' handlers, Search and Service Bus when configured), then the one
-// composition every host uses: the Reasoning__* settings choose the reasoner here exactly as in the CLI and the worker.
+// The one composition every host uses (FunctionsComposition, over AddPersonalizationWorkflow): the settings choose the
+// reasoner, index and stores here exactly as in the CLI and its worker; the tests build the same services.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.AddAzureWorkflow();
-builder.AddPersonalization();
+builder.AddFunctionsApp();
 builder.Build().Run();

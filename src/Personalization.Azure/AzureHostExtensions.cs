@@ -21,8 +21,9 @@ public static class AzureHostExtensions
     /// <summary>
     /// The event-driven workflow over Azure Storage: the blob-backed analysis store (shared between activities),
     /// the trigger handlers, the activities' services, and, when their sections are configured, Azure AI Search and
-    /// Service Bus. Register before <c>AddPersonalization</c>'s embedded defaults (those only fill what is left).
-    /// Identity: <see cref="DefaultAzureCredential"/> wherever no connection string is set.
+    /// Service Bus. The stores it brings replace <c>AddPersonalization</c>'s embedded defaults whichever is called first
+    /// (the defaults only fill what is left; these remove what is there). Identity: <see cref="DefaultAzureCredential"/>
+    /// wherever no connection string is set.
     /// </summary>
     public static IHostApplicationBuilder AddAzureWorkflow(this IHostApplicationBuilder builder)
     {
@@ -34,8 +35,8 @@ public static class AzureHostExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
         services.AddHostedService<StorageInitializer>();
-        services.AddSingleton<IImageAnalysisStore>(sp => new CachingImageAnalysisStore(new BlobImageAnalysisStore(sp.GetRequiredService<StorageClients>())));
-        services.AddSingleton<IPreferenceProfileStore, BlobPreferenceProfileStore>();
+        services.RemoveAll<IImageAnalysisStore>().AddSingleton<IImageAnalysisStore>(sp => new CachingImageAnalysisStore(new BlobImageAnalysisStore(sp.GetRequiredService<StorageClients>())));
+        services.RemoveAll<IPreferenceProfileStore>().AddSingleton<IPreferenceProfileStore, BlobPreferenceProfileStore>();
 
         services.TryAddSingleton<ImageIngestion>();
         services.TryAddSingleton<ExistingResults>();

@@ -24,7 +24,10 @@ internal static class CliHost
             EnvironmentName = Environments.Production,
         });
         Configure(builder, parse, globals, overrides, configure);
-        return builder.Build();
+        var host = builder.Build();
+        // Most commands never start the host, so the tracer is built here (when telemetry is on at all), not by its hosted service.
+        _ = host.Services.GetService<OpenTelemetry.Trace.TracerProvider>();
+        return host;
     }
 
     /// <summary>
@@ -42,6 +45,11 @@ internal static class CliHost
         for (var i = 0; i < models.Count; i++)
         {
             settings[$"Models:Directories:{i}"] = models[i];
+        }
+
+        if (parse.GetValue(globals.Trace))
+        {
+            settings["Telemetry:Console"] = "true";
         }
 
         var setKeys = new List<string>();

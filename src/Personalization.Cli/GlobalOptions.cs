@@ -25,11 +25,19 @@ public sealed class GlobalOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<bool> Trace { get; } = new("--trace")
+    {
+        Description = "Print a line per pipeline stage (an OpenTelemetry span: decode, detect, embed, chain, …) to stderr; "
+            + "with OTEL_EXPORTER_OTLP_ENDPOINT set, spans and metrics also go to that collector.",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(Data);
         root.Options.Add(Models);
         root.Options.Add(Settings);
+        root.Options.Add(Trace);
     }
 }

@@ -16,7 +16,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PipelineMetrics>();
         services.TryAddSingleton<StageTimings>();
+        services.TryAddSingleton<Intake.ImageIntake>();
         services.TryAddSingleton<ReasoningUsage>();
         services.TryAddSingleton<CandidateRetriever>();
         services.TryAddSingleton<CrossModalVerifier>();

@@ -40,7 +40,7 @@ public sealed class FeedbackEndpointsTests(SharedAzurite azurite)
         Assert.False(BodyOf(again).GetProperty("changed").GetBoolean());
         var teapot = await GetAsync(app, alice, "teapot");
         Assert.Equal(ReferenceOrigins.Confirmed, teapot.References[1].Origin);
-        Assert.Equal(BlobPaths.ContentHash(await File.ReadAllBytesAsync(DreamBooth("teapot", "01.jpg"))), teapot.References[1].ContentHash);
+        Assert.Equal(Personalization.Core.Domain.ContentHash.Of(await File.ReadAllBytesAsync(DreamBooth("teapot", "01.jpg"))), teapot.References[1].ContentHash);
         Assert.Equal(404, StatusOf(bobs)); // bob has no such image: alice's is not his to confirm
         Assert.Equal(bobsBefore, await ConceptsJsonAsync(app, bob));
     }

@@ -3,18 +3,16 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Personalization.Azure;
 using Personalization.Azure.Storage;
 using Personalization.Azure.Workflows;
-using Personalization.Hosting;
 using Personalization.TestSupport;
 
 namespace Personalization.Functions.Tests;
 
 /// <summary>
-/// The Functions app's services as <c>Program.cs</c> registers them (the Azure workflow, then the one composition every
-/// host uses, <c>AddPersonalization</c>), with the durable task backend in memory as the CLI's
-/// local worker hosts it, on Azurite with containers and queues of its own. <see cref="Api"/> is activated from the
+/// The Functions app's services from the app's own composition (<see cref="FunctionsComposition.AddFunctionsApp"/>, what
+/// <c>Program.cs</c> calls), with the durable task backend in memory where the Functions extension would bind one (as the
+/// CLI's local worker hosts it), on Azurite with containers and queues of its own. <see cref="Api"/> is activated from the
 /// container the way the Functions worker activates a function class.
 /// </summary>
 internal sealed class FunctionsApp : IAsyncDisposable
@@ -47,7 +45,11 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<FunctionsApp> StartAsync(SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <param name="environmentPrefix">Also read the environment variables with this prefix, as the Functions host reads its
+    /// app settings (<c>Reasoning__Provider</c> is <c>Reasoning:Provider</c>).</param>
+    /// <param name="configure">Test-only additions after the app's composition (an in-memory telemetry exporter).</param>
+    public static async Task<FunctionsApp> StartAsync(
+        SharedAzurite azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, string? environmentPrefix = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var connectionString = (await azurite.GetAsync()).ConnectionString;
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -76,9 +78,14 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddAzureWorkflow();
+        if (environmentPrefix is not null)
+        {
+            builder.Configuration.AddEnvironmentVariables(environmentPrefix);
+        }
+
+        builder.AddFunctionsApp();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });
-        builder.AddPersonalization();
+        configure?.Invoke(builder);
         var host = builder.Build();
         try
         {
@@ -93,6 +100,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
         return new FunctionsApp(host, data);
     }
+
+    /// <summary>The images blob trigger for <c>images/{name}</c>, invoked as the Functions host would (with a client for the blob, nothing downloaded).</summary>
+    public Task TriggerImageBlobAsync(string name) => Blobs.RecognizeImageBlob(Storage.Images.GetBlobClient(name), name, Durable, CancellationToken.None);
 
     /// <summary>Every blob name in the app's concepts and images containers: what the HTTP API itself writes to.</summary>
     public async Task<IReadOnlyList<string>> UploadedBlobsAsync()

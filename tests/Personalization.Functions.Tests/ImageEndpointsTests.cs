@@ -22,7 +22,7 @@ public sealed class ImageEndpointsTests(SharedAzurite azurite)
 
         Assert.Equal(202, StatusOf(result));
         var body = BodyOf(result);
-        var instanceId = Personalization.Azure.Workflows.InstanceIds.Recognition(OwnerId.Parse(alice), "trip/day 1/dog.jpg", BlobPaths.ContentHash(Photo));
+        var instanceId = Personalization.Azure.Workflows.InstanceIds.Recognition(OwnerId.Parse(alice), "trip/day 1/dog.jpg", Personalization.Core.Domain.ContentHash.Of(Photo));
         Assert.Equal(instanceId, body.GetProperty("instance_id").GetString());
         Assert.Equal($"owners/{alice}/results/trip/day 1/dog.jpg", body.GetProperty("result").GetString());
         Assert.Equal($"owners/{alice}/jobs/{instanceId}", Assert.IsType<Personalization.Azure.Http.ProductJsonResult>(result).Location);

@@ -20,7 +20,7 @@ public static class PreferenceRequestParser
             return false;
         }
 
-        var requestId = message.RequestId ?? BlobPaths.ContentHash(Encoding.UTF8.GetBytes(text))[..16];
+        var requestId = message.RequestId ?? Core.Domain.ContentHash.Of(Encoding.UTF8.GetBytes(text))[..16];
         if (!IsValidRequestId(requestId))
         {
             reason = $"malformed: request_id must be 1 to {MaxRequestIdLength} letters, digits, '-', '_' or '.', not starting with '.'";

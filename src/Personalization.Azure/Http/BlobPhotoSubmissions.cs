@@ -10,6 +10,6 @@ public sealed class BlobPhotoSubmissions(StorageClients storage) : IPhotoSubmiss
     public async Task<string> SubmitAsync(OwnerId owner, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
         await storage.Images.GetBlobClient(BlobPaths.Image(owner, path)).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
-        return InstanceIds.Recognition(owner, path, BlobPaths.ContentHash(bytes.Span));
+        return InstanceIds.Recognition(owner, path, Core.Domain.ContentHash.Of(bytes.Span));
     }
 }

@@ -4,6 +4,7 @@ using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Ports;
@@ -25,9 +26,10 @@ public static class SearchHostExtensions
         services.AddOptions<SearchServiceOptions>().BindConfiguration(SearchServiceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value);
         services.AddSingleton(sp => CreateIndexClient(sp.GetRequiredService<SearchServiceOptions>(), sp.GetRequiredService<TokenCredential>()));
-        services.AddSingleton<IConceptIndex>(sp => new AzureSearchConceptIndex(
+        // Replacing the embedded indexes whether AddPersonalization ran before or runs after.
+        services.RemoveAll<IConceptIndex>().AddSingleton<IConceptIndex>(sp => new AzureSearchConceptIndex(
             sp.GetRequiredService<SearchIndexClient>().GetSearchClient(sp.GetRequiredService<SearchServiceOptions>().ConceptIndex), sp.GetRequiredService<SearchServiceOptions>()));
-        services.AddSingleton<IImageIndex>(sp => new AzureSearchImageIndex(
+        services.RemoveAll<IImageIndex>().AddSingleton<IImageIndex>(sp => new AzureSearchImageIndex(
             sp.GetRequiredService<SearchIndexClient>().GetSearchClient(sp.GetRequiredService<SearchServiceOptions>().ImageIndex), sp.GetRequiredService<SearchServiceOptions>()));
         services.AddHostedService<SearchIndexInitializer>();
         return builder;

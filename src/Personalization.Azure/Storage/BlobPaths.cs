@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Personalization.Core.Domain;
 
 namespace Personalization.Azure.Storage;
@@ -80,6 +79,4 @@ public static class BlobPaths
     public static string PreferenceResult(OwnerId owner, string requestId) => $"{owner}/_preferences/{requestId}.json";
 
     public static string PreferenceProfile(OwnerId owner) => $"{owner}/preference-profile.json";
-
-    public static string ContentHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -55,7 +55,7 @@ public sealed class StorageClients
 
     public QueueClient PreferencePoisonQueue => Queues.GetQueueClient(Options.PreferencePoisonQueue);
 
-    /// <summary>Larger image blobs are refused before download (the decoder has its own, stricter limits).</summary>
+    /// <summary>The default of <see cref="StorageOptions.MaxImageBytes"/>.</summary>
     public const long MaxImageBlobBytes = 64L * 1024 * 1024;
 
     /// <summary>Downloads <c>images/{owner}/{path}</c>; a missing or oversized blob is an error message, not an exception.</summary>
@@ -65,9 +65,9 @@ public sealed class StorageClients
         try
         {
             var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (properties.Value.ContentLength > MaxImageBlobBytes)
+            if (properties.Value.ContentLength > Options.MaxImageBytes)
             {
-                return (null, $"blob is {properties.Value.ContentLength} bytes, over the limit of {MaxImageBlobBytes}");
+                return (null, $"blob is {properties.Value.ContentLength} bytes, over the limit of {Options.MaxImageBytes}");
             }
 
             var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);

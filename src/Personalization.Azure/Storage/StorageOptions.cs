@@ -48,4 +48,9 @@ public sealed class StorageOptions
     public string PreferenceQueue { get; set; } = "preference-requests";
 
     public string PreferencePoisonQueue => PreferenceQueue + "-poison";
+
+    /// <summary>An image blob larger than this is refused from its properties, before any download (the decoder has its
+    /// own, stricter limits on what it decodes).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxImageBytes { get; set; } = StorageClients.MaxImageBlobBytes;
 }

@@ -29,7 +29,7 @@ internal sealed class UploadedImageStore(StorageClients storage, IImageStore per
     private async Task<ReadOnlyMemory<byte>?> ReadUploadAsync(CancellationToken cancellationToken)
     {
         var (bytes, _) = await storage.DownloadImageAsync(upload.Owner, path, cancellationToken).ConfigureAwait(false);
-        return bytes is { } read && BlobPaths.ContentHash(read.Span) == upload.ContentHash ? read : null;
+        return bytes is { } read && Core.Domain.ContentHash.Matches(read.Span, upload.ContentHash) ? read : null;
     }
 
     public Task PutAsync(OwnerId owner, string contentHash, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>

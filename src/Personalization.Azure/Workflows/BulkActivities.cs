@@ -1,11 +1,12 @@
 using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Personalization.Azure.Storage;
+using Personalization.Core.Diagnostics;
 
 namespace Personalization.Azure.Workflows;
 
 /// <summary>What the bulk activities do: list the images of a prefix, analyse a batch, write the summary. Thread-safe.</summary>
-public sealed class BulkActivities(StorageClients storage, ImageIngestion ingestion, ExistingResults results)
+public sealed class BulkActivities(StorageClients storage, ImageIngestion ingestion, ExistingResults results, PipelineMetrics? metrics = null)
 {
     /// <summary>The valid image paths under <c>images/{owner}/{prefix}</c>, in name order, at most <see cref="ListImagesInput.MaxItems"/>.</summary>
     public async Task<IReadOnlyList<string>> ListImagesAsync(ListImagesInput input, CancellationToken cancellationToken)
@@ -52,6 +53,20 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
         return marked;
     }
 
+    /// <summary>Looks again at the images whose upload recognitions were running: reused once completed, still running, or neither.</summary>
+    public async Task<IReadOnlyList<IngestedImage>> CheckUploadsAsync(UploadChecksInput input, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(client);
+        var checkedImages = new List<IngestedImage>(input.Images.Count);
+        foreach (var image in input.Images)
+        {
+            checkedImages.Add(image.UploadRunning ? await UploadRecognitions.ResolveAsync(client, input.Owner, image, cancellationToken).ConfigureAwait(false) : image);
+        }
+
+        return checkedImages;
+    }
+
     /// <summary>Writes <c>results/{owner}/_bulk/{instance}.json</c>: counts and every item, in input order.</summary>
     public async Task<string> WriteSummaryAsync(BulkSummaryInput input, CancellationToken cancellationToken)
     {
@@ -60,6 +75,11 @@ public sealed class BulkActivities(StorageClients storage, ImageIngestion ingest
         var failed = input.Items.Count(i => i.Error is not null);
         var document = new { owner = input.Owner.Value, instance_id = input.InstanceId, total = input.Items.Count, succeeded = input.Items.Count - failed, failed, items = input.Items };
         await StorageJson.UploadAsync(storage.Results, name, document, StorageJson.Documents, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < failed; i++)
+        {
+            metrics?.Failed("bulk");
+        }
+
         return name;
     }
 }

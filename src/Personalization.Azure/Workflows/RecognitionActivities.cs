@@ -1,5 +1,6 @@
 using Personalization.Azure.Events;
 using Personalization.Azure.Storage;
+using Personalization.Core.Diagnostics;
 using Personalization.Core.Ports;
 using Personalization.Core.Recognition;
 
@@ -21,7 +22,8 @@ public sealed class RecognitionActivities(
     StorageClients storage,
     IResultEventPublisher publisher,
     IImageIndex images,
-    IImageStore pixels)
+    IImageStore pixels,
+    PipelineMetrics? metrics = null)
 {
     public Task<RetrievalStep> RetrieveAsync(RetrieveStepInput input, CancellationToken cancellationToken) => Steps(cancellationToken).RetrieveAsync(input);
 
@@ -54,6 +56,7 @@ public sealed class RecognitionActivities(
             await images.UpsertAsync([indexed], cancellationToken).ConfigureAwait(false);
         }
 
+        metrics?.Recognised();
         return name;
     }
 

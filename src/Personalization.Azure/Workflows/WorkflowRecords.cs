@@ -32,7 +32,12 @@ public sealed record AnalyzeImagesInput(OwnerId Owner, IReadOnlyList<string> Pat
 /// <summary>One image taken in: its stored analysis's content hash, or the one-line reason it failed.</summary>
 /// <param name="Recognized">Its result, when one for these bytes was already written for this request or by its upload's
 /// recognition (not recognised again).</param>
-public sealed record IngestedImage(string Path, string? ContentHash, string? Error, RecognitionSummary? Recognized = null);
+/// <param name="UploadRunning">Its upload's recognition of these bytes is still running: the bulk waits for it
+/// (<see cref="CheckUploadRecognitions"/>) rather than recognising the photo a second time.</param>
+public sealed record IngestedImage(string Path, string? ContentHash, string? Error, RecognitionSummary? Recognized = null, bool UploadRunning = false);
+
+/// <summary>The images of a bulk batch whose upload recognitions were running, to look at again.</summary>
+public sealed record UploadChecksInput(OwnerId Owner, IReadOnlyList<IngestedImage> Images);
 
 /// <summary>One bulk item's outcome: the answer, or the reason it failed.</summary>
 public sealed record BulkItem(string Path, string? Concept, string? Stage, float? Score, string? ResultBlob, string? Error);

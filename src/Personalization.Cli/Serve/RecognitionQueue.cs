@@ -23,7 +23,7 @@ internal sealed class RecognitionQueue(ServeDataPaths paths, LocalJobs jobs) : I
 
     public async Task<string> SubmitAsync(OwnerId owner, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
-        var id = InstanceIds.Recognition(owner, path, BlobPaths.ContentHash(bytes.Span));
+        var id = InstanceIds.Recognition(owner, path, Core.Domain.ContentHash.Of(bytes.Span));
         if (!jobs.TryStart(id, owner, $"owners/{owner}/results/{path}"))
         {
             return id; // queued, running or done already

@@ -6,20 +6,21 @@ using Microsoft.Extensions.Options;
 using Personalization.Azure;
 using Personalization.Azure.Handlers;
 using Personalization.Azure.Workflows;
+using Personalization.Hosting;
 
 namespace Personalization.Cli.Worker;
 
 public static class WorkerHostExtensions
 {
     /// <summary>
-    /// The local worker: the Azure workflow services, the durable orchestrations and activities hosted in process
+    /// The local worker: the workflow the Functions app runs (<c>AddPersonalizationWorkflow</c>), the durable orchestrations and activities hosted in process
     /// (the in-memory durable task backend of Microsoft.DurableTask.InProcessTestHost, with the same registrations
     /// as the tests), and the blob and queue watchers that call the trigger handlers.
     /// </summary>
     public static IHostApplicationBuilder AddLocalWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddAzureWorkflow();
+        builder.AddPersonalizationWorkflow();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = TimeSpan.FromSeconds(worker.Value.ShutdownSeconds));
         builder.Services.AddInMemoryDurableTask(registry => registry.AddPersonalizationTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Free() });

@@ -5,14 +5,16 @@ namespace Personalization.Core.Diagnostics;
 
 /// <summary>
 /// Accumulates wall time and item counts per pipeline stage (decode, detect, embed, chain, …) so runs can
-/// report where the time went. Thread-safe; one singleton per process.
+/// report where the time went, and, with <see cref="PipelineMetrics"/>, exports each measured stage as a span (activity
+/// source <see cref="PipelineMetrics.Name"/>) and a latency histogram. Thread-safe; one singleton per process.
 /// </summary>
-public sealed class StageTimings
+public sealed class StageTimings(PipelineMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<string, StageTotal> _totals = new(StringComparer.Ordinal);
 
     public void Record(string stage, TimeSpan elapsed, int items = 1)
     {
+        metrics?.StageTook(stage, elapsed);
         _totals.AddOrUpdate(stage, _ => new StageTotal(elapsed, items), (_, t) => new StageTotal(t.Elapsed + elapsed, t.Items + items));
     }
 
@@ -30,8 +32,14 @@ public sealed class StageTimings
 
     public readonly struct Scope(StageTimings owner, string stage, int items) : IDisposable
     {
+        private readonly Activity? _span = PipelineMetrics.Source.StartActivity(stage);
         private readonly long _start = Stopwatch.GetTimestamp();
 
-        public void Dispose() => owner.Record(stage, Stopwatch.GetElapsedTime(_start), items);
+        public void Dispose()
+        {
+            owner.Record(stage, Stopwatch.GetElapsedTime(_start), items);
+            _span?.SetTag("items", items);
+            _span?.Dispose();
+        }
     }
 }

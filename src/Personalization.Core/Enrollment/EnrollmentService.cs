@@ -1,4 +1,5 @@
 using Personalization.Core.Domain;
+using Personalization.Core.Intake;
 using Personalization.Core.Ports;
 
 namespace Personalization.Core.Enrollment;
@@ -27,17 +28,16 @@ public sealed class EnrollmentService(
         ArgumentNullException.ThrowIfNull(request);
         var failures = new List<(string, string)>();
         var inputs = new List<ImageInput>();
-        foreach (var source in request.Images)
+        foreach (var read in await ImageIntake.ReadAllAsync(request.Images, cancellationToken).ConfigureAwait(false))
         {
-            try
+            if (read.Error is { } error)
             {
-                var box = request.Boxes is { } boxes && boxes.TryGetValue(source.Id, out var b) ? b : null;
-                inputs.Add(new ImageInput(source.Id, await source.ReadAsync(cancellationToken).ConfigureAwait(false), AsReference: true, box, box is not null && request.BoxesAreHints));
+                failures.Add((read.Id, error));
+                continue;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                failures.Add((source.Id, $"cannot read: {e.Message}"));
-            }
+
+            var box = request.Boxes is { } boxes && boxes.TryGetValue(read.Id, out var b) ? b : null;
+            inputs.Add(new ImageInput(read.Id, read.Bytes, AsReference: true, box, box is not null && request.BoxesAreHints));
         }
 
         var analysed = await analyzer.AnalyzeAsync(inputs, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Domain;
 using Personalization.Core.Enrollment;
@@ -238,7 +237,7 @@ public sealed class FeedbackService(
             throw new FeedbackException(FeedbackFailure.BadPhoto, $"{photo.Id}: cannot read: {e.Message}");
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        var hash = ContentHash.Of(bytes.Span);
         if (expectedContentHash is not null && !string.Equals(hash, expectedContentHash, StringComparison.OrdinalIgnoreCase))
         {
             throw new FeedbackException(

@@ -1,4 +1,5 @@
 using Personalization.Core.Domain;
+using Personalization.Core.Intake;
 using Personalization.Core.Ports;
 
 namespace Personalization.Core.Preference;
@@ -56,15 +57,15 @@ public sealed class PreferenceService(IPreferenceImageReader reader, IPreference
     private async Task<List<PreferenceImage>> DescribeAllAsync(IReadOnlyList<ImageSource> sources, List<(string, string)> failures, CancellationToken cancellationToken)
     {
         var inputs = new List<ImageInput>(sources.Count);
-        foreach (var s in sources)
+        foreach (var read in await ImageIntake.ReadAllAsync(sources, cancellationToken).ConfigureAwait(false))
         {
-            try
+            if (read.Error is { } error)
             {
-                inputs.Add(new ImageInput(s.Id, await s.ReadAsync(cancellationToken).ConfigureAwait(false)));
+                failures.Add((read.Id, error));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else
             {
-                failures.Add((s.Id, $"cannot read: {e.Message}"));
+                inputs.Add(new ImageInput(read.Id, read.Bytes));
             }
         }
 

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using Personalization.Core.Diagnostics;
 using Personalization.Core.Domain;
+using Personalization.Core.Intake;
 using Personalization.Core.Ports;
 
 namespace Personalization.Core.Recognition;
 
 /// <summary>
-/// Recognises an owner's concepts in a batch of images: analyse in batches, store each analysis, run the
-/// chain per image with direct steps. A bad image becomes a failed outcome; the rest of the batch goes on.
+/// Recognises an owner's concepts in a batch of images: take them in by batches (<see cref="ImageIntake"/>: read,
+/// hash, analyse, store each analysis), run the chain per image with direct steps. A bad image becomes a failed outcome; the rest of the batch goes on.
 /// Thread-safe.
 /// </summary>
 /// <param name="imageStore">The persistent image store (reference photos), for a reasoner that looks at pixels; optional.</param>
@@ -20,9 +21,11 @@ public sealed class RecognitionService(
     CrossModalVerifier verifier,
     IOptions<RecognitionOptions> options,
     StageTimings timings,
-    IImageStore? imageStore = null)
+    IImageStore? imageStore = null,
+    PipelineMetrics? metrics = null)
 {
     private readonly RecognitionOptions _options = options.Value;
+    private readonly ImageIntake _intake = new(analyzer, analyses, metrics);
 
     /// <param name="images">Lazily loaded inputs: each is read only when its batch comes up.</param>
     /// <param name="onOutcome">Called after each image, in order (progress, streaming output).</param>
@@ -47,33 +50,23 @@ public sealed class RecognitionService(
 
         // Two batches in flight: the next batch is read and analysed while the chain runs over this one, so the cores
         // the chain leaves idle (its single-threaded steps, a batch's slowest photo) are used.
-        var pending = images.Count > 0 ? Task.Run(() => ReadAndAnalyseAsync(0), cancellationToken) : null;
+        var pending = images.Count > 0 ? Task.Run(() => TakeInAsync(0), cancellationToken) : null;
         try
         {
             for (var start = 0; start < images.Count; start += _options.ImageBatch)
             {
-                var (slots, analysed) = await pending!.ConfigureAwait(false);
+                var taken = await pending!.ConfigureAwait(false);
                 var after = start + _options.ImageBatch;
-                pending = after < images.Count ? Task.Run(() => ReadAndAnalyseAsync(after), cancellationToken) : null;
-                var next = 0;
-                foreach (var slot in slots)
+                pending = after < images.Count ? Task.Run(() => TakeInAsync(after), cancellationToken) : null;
+                foreach (var item in taken)
                 {
-                    if (slot.Failed is { } failed)
-                    {
-                        Report(failed);
-                        continue;
-                    }
-
-                    var input = slot.Input!;
-                    var item = analysed[next++];
                     if (item.Analysis is not { } analysis)
                     {
                         Report(new RecognitionOutcome(item.Id, null, null, item.Error));
                         continue;
                     }
 
-                    await analyses.PutAsync(owner, analysis, cancellationToken).ConfigureAwait(false);
-                    await pixels.PutAsync(owner, analysis.ContentHash, input.Bytes, cancellationToken).ConfigureAwait(false);
+                    await pixels.PutAsync(owner, analysis.ContentHash, item.Bytes, cancellationToken).ConfigureAwait(false);
                     RecognitionResult result;
                     try
                     {
@@ -87,6 +80,7 @@ public sealed class RecognitionService(
                         pixels.Forget(owner, analysis.ContentHash);
                     }
 
+                    metrics?.Recognised();
                     Report(new RecognitionOutcome(item.Id, result, analysis, null));
                 }
             }
@@ -103,25 +97,8 @@ public sealed class RecognitionService(
 
         return outcomes;
 
-        // Each slot holds an input to analyse or the reason it could not be read, in input order.
-        async Task<(List<(ImageInput? Input, RecognitionOutcome? Failed)> Slots, IReadOnlyList<ImageAnalysisResult> Analysed)> ReadAndAnalyseAsync(int start)
-        {
-            var slots = new List<(ImageInput? Input, RecognitionOutcome? Failed)>();
-            for (var i = start; i < Math.Min(images.Count, start + _options.ImageBatch); i++)
-            {
-                try
-                {
-                    slots.Add((new ImageInput(images[i].Id, await images[i].ReadAsync(cancellationToken).ConfigureAwait(false)), null));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    slots.Add((null, new RecognitionOutcome(images[i].Id, null, null, $"cannot read: {e.Message}")));
-                }
-            }
-
-            var analysed = await analyzer.AnalyzeAsync([.. slots.Where(s => s.Input is not null).Select(s => s.Input!)], cancellationToken).ConfigureAwait(false);
-            return (slots, analysed);
-        }
+        Task<IReadOnlyList<IntakeItem>> TakeInAsync(int start) =>
+            _intake.TakeInAsync(owner, [.. images.Skip(start).Take(_options.ImageBatch)], cancellationToken: cancellationToken);
 
         void Report(RecognitionOutcome outcome)
         {

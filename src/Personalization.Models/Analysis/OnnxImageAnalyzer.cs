@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Personalization.Core.Diagnostics;
 using Personalization.Core.Domain;
@@ -106,7 +105,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                     DecodedImage decoded;
                     using (_timings.Measure(PipelineStages.Decode))
                     {
-                        hash = Convert.ToHexStringLower(SHA256.HashData(input.Bytes.Span));
+                        hash = ContentHash.Of(input.Bytes.Span);
                         decoded = _decoder.Decode(input.Bytes);
                     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Personalization.Core.Domain;
 using Personalization.Core.Ports;
 using Personalization.Core.Preference;
 using Personalization.Models.Colors;
@@ -56,7 +56,7 @@ public sealed class SkiaPreferenceImageReader : IPreferenceImageReader, IDisposa
 
     private DescribedImage Describe(ImageInput input, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(input.Bytes.Span));
+        var hash = ContentHash.Of(input.Bytes.Span);
         using var image = _decoder.Decode(input.Bytes);
         var m = Measure(image);
         float[] style;
