@@ -109,7 +109,7 @@ internal static class BenchIndex
         using var exact = new EmbeddedConceptIndex(Options.Create(new LocalDataOptions { Directory = options.Value.Directory, QuantizedScan = false }));
         var exactPhotoTimes = await TimeAsync(() => exact.SearchAsync(owner, photo, token), iterations).ConfigureAwait(false);
         var exactTopTimes = await TimeAsync(() => exact.SearchAsync(owner, one, token), iterations).ConfigureAwait(false);
-        List<VectorQuery> probes = [.. photo.Where(q => q.Field == VectorField.ReferenceImage), .. Enumerable.Range(0, 20).Select(_ => new VectorQuery(Near(loaded[random.Next(loaded.Count)].AllRegions.First().ImageVector, random), VectorField.ReferenceImage, Top))];
+        List<VectorQuery> probes = [.. photo.Where(q => q.Field == VectorField.ReferenceImage), .. Enumerable.Range(0, 20).Select(_ => new VectorQuery(Near(loaded[random.Next(loaded.Count)].AllRegions.First().ImageVector.ToArray(), random), VectorField.ReferenceImage, Top))];
         var (recall, identical) = Compare(await exact.SearchAsync(owner, probes, token).ConfigureAwait(false), await reader.SearchAsync(owner, probes, token).ConfigureAwait(false));
         var rawTop = RawScan([.. loaded.SelectMany(c => c.AllRegions).Select(r => r.ImageVector)], photo[0].Vector, iterations);
         var rawDescription = RawScan([.. loaded.Select(c => c.DescriptionVector)], photo[1].Vector, iterations);
@@ -236,13 +236,13 @@ internal static class BenchIndex
     }
 
     /// <summary>The floor: one query against the same vectors in one contiguous array, best score kept; median ms.</summary>
-    private static double RawScan(List<float[]> vectors, float[] query, int iterations)
+    private static double RawScan(List<ReadOnlyMemory<float>> vectors, float[] query, int iterations)
     {
         var d = query.Length;
         var rows = new float[vectors.Count * d];
         for (var i = 0; i < vectors.Count; i++)
         {
-            vectors[i].CopyTo(rows, i * d);
+            vectors[i].Span.CopyTo(rows.AsSpan(i * d));
         }
 
         var times = new List<TimeSpan>(iterations);
