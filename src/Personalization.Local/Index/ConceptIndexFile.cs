@@ -19,6 +19,7 @@ internal static class ConceptIndexFile
         WriteIndented = false,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        Converters = { new ReferenceRegionJsonConverter() },
     };
 
     public static async Task<List<Concept>> ReadAsync(string file, OwnerId owner, CancellationToken cancellationToken)
