@@ -213,13 +213,16 @@ internal static class ConceptSegmentFile
     /// Each vector of the file's float area, in order, as a view of the mapping: runs of whole vectors, each under 2^31
     /// floats (what one <see cref="MappedVectors"/> spans), sliced.
     /// </summary>
-    private static ReadOnlyMemory<float>[] Views(SegmentMapping mapping, long floatStart, int[] lengths)
+    /// <param name="maxRunFloats">The most floats one run spans (a test makes it small).</param>
+    internal static ReadOnlyMemory<float>[] Views(SegmentMapping mapping, long floatStart, int[] lengths, int maxRunFloats = int.MaxValue)
     {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(lengths);
         var views = new ReadOnlyMemory<float>[lengths.Length];
         var (runStart, runFloats, at) = (0, 0L, floatStart);
         for (var i = 0; i <= lengths.Length; i++)
         {
-            if (i < lengths.Length && runFloats + lengths[i] <= int.MaxValue)
+            if (i < lengths.Length && (runFloats + lengths[i] <= maxRunFloats || runFloats == 0))
             {
                 runFloats += lengths[i];
                 continue;
