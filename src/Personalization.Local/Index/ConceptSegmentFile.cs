@@ -15,8 +15,9 @@ namespace Personalization.Local.Index;
 /// XxHash3 of everything after the header, the first image vector's length), then the concepts as JSON with their vectors
 /// left out (<see cref="ConceptVectors"/>) and each vector's length, then, from the next 64-byte boundary, every vector as
 /// float32 in that order. Read, the vectors are not copied: the file is mapped and each vector is a view into it
-/// (<see cref="MappedVectors"/>), after every byte was checked against the checksum. A file that is short, of another kind or whose checksum is not the one written (or the one
-/// the manifest expects) is damaged: reading it throws <see cref="InvalidDataException"/> naming the file.
+/// (<see cref="MappedVectors"/>); the concepts are handed out only once every byte matched the checksum. A file that is
+/// short, of another kind or whose checksum is not the one written (or the one the manifest expects) is damaged:
+/// reading it throws <see cref="InvalidDataException"/> naming the file.
 /// </summary>
 internal static class ConceptSegmentFile
 {
@@ -91,8 +92,8 @@ internal static class ConceptSegmentFile
         var metadata = new byte[Align((int)metadataBytes)];
         await stream.ReadExactlyAsync(metadata, cancellationToken).ConfigureAwait(false);
 
-        // Every byte after the header is read once more, through one small buffer, for the checksum: on the thread pool,
-        // while the concepts are parsed here. The vectors themselves are mapped, not copied.
+        // The float area is read once, through one small buffer, for the checksum (with the metadata read above): on the
+        // thread pool, while the concepts are parsed here. The vectors themselves are mapped, not copied.
         var checking = Task.Run(() => Checksum(stream.SafeFileHandle, metadata, floats * sizeof(float), cancellationToken), cancellationToken);
         List<Concept>? concepts = null;
         ExceptionDispatchInfo? damaged = null;
