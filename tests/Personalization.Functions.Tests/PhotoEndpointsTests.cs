@@ -44,8 +44,8 @@ public sealed class PhotoEndpointsTests(SharedAzurite azurite)
 
     private static Concept Concept(string owner, string name) => new(
         OwnerId.Parse(owner), ConceptName.Parse(name), "dog", $"a {name}", null, [], [],
-        [new ConceptReference(new string('f', 64), name + ".jpg", 10, 10, [new ReferenceRegion(new BoundingBox(0, 0, 10, 10), "image", null, [1, 0, 0], [0, 1, 0])])],
-        [0, 1, 0], "test", DateTimeOffset.UnixEpoch);
+        [new ConceptReference(new string('f', 64), name + ".jpg", 10, 10, [new ReferenceRegion(new BoundingBox(0, 0, 10, 10), "image", null, new[] { 1f, 0f, 0f }, new[] { 0f, 1f, 0f })])],
+        new[] { 0f, 1f, 0f }, "test", DateTimeOffset.UnixEpoch);
 
     [AzuriteFact]
     public async Task GetPhoto_IsTheSubmittedBytes_OnlyToTheirOwner()

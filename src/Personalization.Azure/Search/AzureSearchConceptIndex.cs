@@ -124,7 +124,7 @@ public sealed class AzureSearchConceptIndex(SearchClient client, SearchServiceOp
                 ["category"] = concept.Category,
                 ["description"] = concept.Description,
                 ["payload"] = JsonSerializer.Serialize(concept, PayloadJson),
-                ["textVector"] = concept.DescriptionVector,
+                ["textVector"] = concept.DescriptionVector.ToArray(),
             },
         };
         var index = 0;
@@ -138,7 +138,7 @@ public sealed class AzureSearchConceptIndex(SearchClient client, SearchServiceOp
                 ["kind"] = RegionKind,
                 ["name"] = concept.Name.Value,
                 ["regionIndex"] = index++,
-                ["imageVector"] = region.ImageVector,
+                ["imageVector"] = region.ImageVector.ToArray(),
             });
         }
 

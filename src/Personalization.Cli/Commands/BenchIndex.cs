@@ -13,7 +13,7 @@ namespace Personalization.Cli.Commands;
 
 /// <summary>
 /// <c>personalize bench --index</c>: the embedded concept index as an owner grows to N reference vectors (1280-d, unit
-/// length, seeded): enrolling one more concept, loading the owner cold (time, managed heap and working-set growth),
+/// length, seeded): enrolling one more concept, loading the owner cold (time, managed heap and working-set growth, and the working set once searched),
 /// the first query after another writer enrolled, one photo's retrieval (5 regions × 2 fields), top-10 for one vector
 /// and one description search, the last two beside a raw scan of the same vectors laid out contiguously; the photo and
 /// the single vector again through the float scan alone, and the default scan's recall@10 against it. Each index
@@ -98,6 +98,9 @@ internal static class BenchIndex
         var firstSearchMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
         await reader.PrepareAsync(owner, token).ConfigureAwait(false);
         var preparedMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
+
+        // What the reader holds once searched: the pages of the mapped segment the scan touched and the int8 copy, too.
+        var searchedRssMiB = (WorkingSet() - rssBefore) / (1024.0 * 1024);
         var photoTimes = await TimeAsync(() => reader.SearchAsync(owner, photo, token), iterations).ConfigureAwait(false);
         var one = new List<VectorQuery> { photo[0] };
         var topTimes = await TimeAsync(() => reader.SearchAsync(owner, one, token), iterations).ConfigureAwait(false);
@@ -109,7 +112,7 @@ internal static class BenchIndex
         using var exact = new EmbeddedConceptIndex(Options.Create(new LocalDataOptions { Directory = options.Value.Directory, QuantizedScan = false }));
         var exactPhotoTimes = await TimeAsync(() => exact.SearchAsync(owner, photo, token), iterations).ConfigureAwait(false);
         var exactTopTimes = await TimeAsync(() => exact.SearchAsync(owner, one, token), iterations).ConfigureAwait(false);
-        List<VectorQuery> probes = [.. photo.Where(q => q.Field == VectorField.ReferenceImage), .. Enumerable.Range(0, 20).Select(_ => new VectorQuery(Near(loaded[random.Next(loaded.Count)].AllRegions.First().ImageVector, random), VectorField.ReferenceImage, Top))];
+        List<VectorQuery> probes = [.. photo.Where(q => q.Field == VectorField.ReferenceImage), .. Enumerable.Range(0, 20).Select(_ => new VectorQuery(Near(loaded[random.Next(loaded.Count)].AllRegions.First().ImageVector.ToArray(), random), VectorField.ReferenceImage, Top))];
         var (recall, identical) = Compare(await exact.SearchAsync(owner, probes, token).ConfigureAwait(false), await reader.SearchAsync(owner, probes, token).ConfigureAwait(false));
         var rawTop = RawScan([.. loaded.SelectMany(c => c.AllRegions).Select(r => r.ImageVector)], photo[0].Vector, iterations);
         var rawDescription = RawScan([.. loaded.Select(c => c.DescriptionVector)], photo[1].Vector, iterations);
@@ -138,6 +141,7 @@ internal static class BenchIndex
             Round(loadCpuMs),
             Round(heapMiB),
             Round(rssMiB),
+            Round(searchedRssMiB),
             Round(vectors * (double)ImageDimension * sizeof(float) / (1024 * 1024)),
             Round(afterMs),
             Round(Median(photoTimes)),
@@ -236,13 +240,13 @@ internal static class BenchIndex
     }
 
     /// <summary>The floor: one query against the same vectors in one contiguous array, best score kept; median ms.</summary>
-    private static double RawScan(List<float[]> vectors, float[] query, int iterations)
+    private static double RawScan(List<ReadOnlyMemory<float>> vectors, float[] query, int iterations)
     {
         var d = query.Length;
         var rows = new float[vectors.Count * d];
         for (var i = 0; i < vectors.Count; i++)
         {
-            vectors[i].CopyTo(rows, i * d);
+            vectors[i].Span.CopyTo(rows.AsSpan(i * d));
         }
 
         var times = new List<TimeSpan>(iterations);
@@ -294,15 +298,16 @@ internal static class BenchIndex
     {
         var c = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(c, $"embedded concept index: {report.Dimension}-d reference vectors, 3 references × 5 regions per concept; {report.Cores} cores, {report.Os}"));
-        writer.WriteLine($"{"vectors",8}{"concepts",9}{"enrol ms",10}{"cpu",7}{"load ms",10}{"cpu",7}{"heap MiB",10}{"rss MiB",9}{"raw MiB",9}{"1st q ms",10}{"photo ms",10}{"p95",8}{"top10 ms",10}{"raw",7}{"descr ms",10}{"raw",7}{"search0",9}{"int8",7}{"f32 photo",10}{"f32 top10",10}{"recall@10",10}{"same",6}");
+        writer.WriteLine($"{"vectors",8}{"concepts",9}{"enrol ms",10}{"cpu",7}{"load ms",10}{"cpu",7}{"heap MiB",10}{"rss MiB",9}{"+search",9}{"raw MiB",9}{"1st q ms",10}{"photo ms",10}{"p95",8}{"top10 ms",10}{"raw",7}{"descr ms",10}{"raw",7}{"search0",9}{"int8",7}{"f32 photo",10}{"f32 top10",10}{"recall@10",10}{"same",6}");
         foreach (var r in report.Rows)
         {
             writer.WriteLine(string.Create(c,
-                $"{r.Size,8}{r.Concepts,9}{r.EnrolMs,10:F1}{r.EnrolCpuMs,7:F0}{r.LoadMs,10:F0}{r.LoadCpuMs,7:F0}{r.LoadHeapMiB,10:F0}{r.LoadWorkingSetMiB,9:F0}{r.RawMiB,9:F0}{r.FirstQueryAfterWriteMs,10:F1}{r.PhotoMs,10:F2}{r.PhotoP95Ms,8:F2}{r.Top10Ms,10:F2}{r.Top10RawMs,7:F2}{r.DescriptionMs,10:F2}{r.DescriptionRawMs,7:F2}{r.FirstSearchMs,9:F0}{r.PreparedMs,7:F0}{r.Float32PhotoMs,10:F2}{r.Float32Top10Ms,10:F2}{r.Recall10,10:F3}{(r.Identical ? "yes" : "NO"),6}"));
+                $"{r.Size,8}{r.Concepts,9}{r.EnrolMs,10:F1}{r.EnrolCpuMs,7:F0}{r.LoadMs,10:F0}{r.LoadCpuMs,7:F0}{r.LoadHeapMiB,10:F0}{r.LoadWorkingSetMiB,9:F0}{r.SearchedWorkingSetMiB,9:F0}{r.RawMiB,9:F0}{r.FirstQueryAfterWriteMs,10:F1}{r.PhotoMs,10:F2}{r.PhotoP95Ms,8:F2}{r.Top10Ms,10:F2}{r.Top10RawMs,7:F2}{r.DescriptionMs,10:F2}{r.DescriptionRawMs,7:F2}{r.FirstSearchMs,9:F0}{r.PreparedMs,7:F0}{r.Float32PhotoMs,10:F2}{r.Float32Top10Ms,10:F2}{r.Recall10,10:F3}{(r.Identical ? "yes" : "NO"),6}"));
         }
 
         writer.WriteLine("enrol: one more concept (15 vectors), median; load: a cold reader's first read, with the managed heap and working set it added;");
         writer.WriteLine("cpu: the process's CPU ms (all threads) for the enrol (median) and the load, which wall time hides when other processes share the cores;");
+        writer.WriteLine("+search: the working set the reader added by the time its int8 copy was made (the mapped vectors' pages it touched, and that copy);");
         writer.WriteLine("raw MiB: the reference vectors' float32 bytes; 1st q: one photo's search right after another writer enrolled;");
         writer.WriteLine("photo: 5 regions × (image + description) top-10 searches in one call (median, p95); top10 / descr: one query; raw: the same scan over one contiguous array;");
         writer.WriteLine("search0: the cold reader's first search (float scan; it starts the int8 copy, from 1024 rows); int8: until that copy was made, from the same start;");
@@ -324,6 +329,7 @@ internal sealed record IndexBenchRow(
     double LoadCpuMs,
     double LoadHeapMiB,
     double LoadWorkingSetMiB,
+    double SearchedWorkingSetMiB,
     double RawMiB,
     double FirstQueryAfterWriteMs,
     double PhotoMs,

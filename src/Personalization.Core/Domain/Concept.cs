@@ -2,7 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Personalization.Core.Domain;
 
-/// <summary>A thing a user owns and named, with everything retrieval and reasoning need about it.</summary>
+/// <summary>
+/// A thing a user owns and named, with everything retrieval and reasoning need about it. Its vectors (here and in its
+/// fingerprint, regions and negatives) are read-only memory: a concept read from an index may hold views into one
+/// block of that index's vectors rather than arrays of its own, so a vector is never written through, and a span taken
+/// from one is used while the concept (or the memory) is still held, as with any <see cref="ReadOnlyMemory{T}"/>.
+/// </summary>
 /// <param name="Description">The discriminative description d (what the user wrote, else one made from the fingerprint).</param>
 /// <param name="UserDescription">What the user wrote, kept apart so the models never overwrite it.</param>
 /// <param name="UserAttributes">Attributes the user wrote; never overwritten by the models.</param>
@@ -20,7 +25,7 @@ public sealed record Concept(
     IReadOnlyList<string> UserAttributes,
     IReadOnlyList<FingerprintAttribute> Fingerprint,
     IReadOnlyList<ConceptReference> References,
-    [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] DescriptionVector,
+    [property: JsonConverter(typeof(Base64FloatMemoryConverter))] ReadOnlyMemory<float> DescriptionVector,
     string EncoderSpace,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<HardNegative>? Negatives = null)
@@ -38,7 +43,7 @@ public sealed record Concept(
 public sealed record HardNegative(
     string ContentHash,
     BoundingBox Box,
-    [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] ImageVector,
+    [property: JsonConverter(typeof(Base64FloatMemoryConverter))] ReadOnlyMemory<float> ImageVector,
     LocalFeatures? Local,
     DateTimeOffset RejectedAt);
 
@@ -46,7 +51,7 @@ public sealed record HardNegative(
 public sealed record FingerprintAttribute(
     string Text,
     string Source,
-    [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] Vector);
+    [property: JsonConverter(typeof(Base64FloatMemoryConverter))] ReadOnlyMemory<float> Vector);
 
 /// <summary>One reference photo of a concept, keyed by its content hash so re-enrolment is idempotent.</summary>
 /// <param name="Focus">The object region it was enrolled from and how that was chosen (null: enrolled before regions).</param>
@@ -73,5 +78,5 @@ public sealed record ReferenceRegion(
     BoundingBox Box,
     string Source,
     string? Label,
-    [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] ImageVector,
-    [property: JsonConverter(typeof(Base64FloatArrayConverter))] float[] TextVector);
+    [property: JsonConverter(typeof(Base64FloatMemoryConverter))] ReadOnlyMemory<float> ImageVector,
+    [property: JsonConverter(typeof(Base64FloatMemoryConverter))] ReadOnlyMemory<float> TextVector);

@@ -127,7 +127,7 @@ public sealed class EnrollmentService(
                 analysis.Local,
                 request.Origin,
                 analysis.Surroundings,
-                analysis.Rooms is { Count: > 0 } rooms ? [.. rooms.Select(r => new ReferenceRegion(r.Box, r.Source, null, r.ImageVector, []))] : null));
+                analysis.Rooms is { Count: > 0 } rooms ? [.. rooms.Select(r => new ReferenceRegion(r.Box, r.Source, null, r.ImageVector, ReadOnlyMemory<float>.Empty))] : null));
             added++;
         }
 

@@ -80,8 +80,7 @@ internal static class FeedbackBounds
 
     private static (float Max, float Mean) Redundancy(List<ConceptReference> references, int i)
     {
-        var vector = references[i].Regions.FirstOrDefault()?.ImageVector;
-        if (vector is null)
+        if (references[i].Regions.FirstOrDefault() is not { } first)
         {
             return (float.PositiveInfinity, float.PositiveInfinity); // nothing to match with: the first to go
         }
@@ -89,12 +88,12 @@ internal static class FeedbackBounds
         var (max, sum, count) = (float.NegativeInfinity, 0f, 0);
         for (var j = 0; j < references.Count; j++)
         {
-            if (j == i || references[j].Regions.FirstOrDefault()?.ImageVector is not { } other || other.Length != vector.Length)
+            if (j == i || references[j].Regions.FirstOrDefault()?.ImageVector is not { } other || other.Length != first.ImageVector.Length)
             {
                 continue;
             }
 
-            var s = TensorPrimitives.Dot(vector, other);
+            var s = TensorPrimitives.Dot(first.ImageVector.Span, other.Span);
             max = Math.Max(max, s);
             sum += s;
             count++;

@@ -191,7 +191,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             {
                 if (room.Length == vector.Length)
                 {
-                    best[q] = Math.Max(best[q], TensorPrimitives.Dot(vector, room));
+                    best[q] = Math.Max(best[q], TensorPrimitives.Dot(vector, room.Span));
                 }
             }
         }
@@ -219,7 +219,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var matched = -1;
             for (var r = 0; r < regions.Count; r++)
             {
-                var s = TensorPrimitives.Dot(region.ImageVector, regions[r].ImageVector);
+                var s = TensorPrimitives.Dot(region.ImageVector, regions[r].ImageVector.Span);
                 if (s > image)
                 {
                     image = s;
@@ -232,13 +232,13 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
                 continue;
             }
 
-            if (concept.Negatives is { Count: > 0 } negatives && negatives.Any(n => n.ImageVector.Length == region.ImageVector.Length && TensorPrimitives.Dot(region.ImageVector, n.ImageVector) >= image))
+            if (concept.Negatives is { Count: > 0 } negatives && negatives.Any(n => n.ImageVector.Length == region.ImageVector.Length && TensorPrimitives.Dot(region.ImageVector, n.ImageVector.Span) >= image))
             {
                 continue;
             }
 
             var text = concept.DescriptionVector.Length == region.TextVector.Length
-                ? TensorPrimitives.Dot(region.TextVector, concept.DescriptionVector)
+                ? TensorPrimitives.Dot(region.TextVector, concept.DescriptionVector.Span)
                 : 0f;
             var fused = ((1 - textWeight) * image) + (textWeight * text) - penalty;
             if (best is null || fused > best.Score)

@@ -16,12 +16,12 @@ public sealed class CrossModalVerifier(ITextEncoder textEncoder)
     public async Task<IReadOnlyList<CandidateVerification>> VerifyAsync(
         ImageAnalysis query,
         IReadOnlyList<AttributeClaim> claims,
-        IReadOnlyDictionary<string, float[]>? known = null,
+        IReadOnlyDictionary<string, ReadOnlyMemory<float>>? known = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(claims);
-        var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var byText = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var text in claims.SelectMany(c => c.Attributes).Distinct(StringComparer.Ordinal))
         {
@@ -49,7 +49,7 @@ public sealed class CrossModalVerifier(ITextEncoder textEncoder)
         {
             var region = query.Regions[Math.Clamp(claim.QueryRegion, 0, query.Regions.Count - 1)];
             var evidence = claim.Attributes
-                .Select(a => new AttributeEvidence(a, TensorPrimitives.Dot(byText[a], region.TextVector), Visible: true))
+                .Select(a => new AttributeEvidence(a, TensorPrimitives.Dot(byText[a].Span, region.TextVector), Visible: true))
                 .ToList();
             float? score = evidence.Count == 0 ? null : evidence.Average(e => e.Score);
             result.Add(new CandidateVerification(claim.Concept, score, evidence));

@@ -47,7 +47,7 @@ public sealed class DirectRecognitionSteps(
         ArgumentNullException.ThrowIfNull(input);
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
         var concepts = await ConceptsAsync(input.Image.Owner).ConfigureAwait(false);
-        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var known = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         foreach (var claim in input.Claims)
         {
             foreach (var attribute in concepts.FirstOrDefault(c => c.Name.Equals(claim.Concept))?.Fingerprint ?? [])

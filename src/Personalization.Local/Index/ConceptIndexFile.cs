@@ -19,6 +19,7 @@ internal static class ConceptIndexFile
         WriteIndented = false,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        Converters = { new ReferenceRegionJsonConverter() },
     };
 
     public static async Task<List<Concept>> ReadAsync(string file, OwnerId owner, CancellationToken cancellationToken)
@@ -63,9 +64,9 @@ internal static class ConceptIndexFile
         null => "null instead of a concept",
         _ when concept.Owner != owner => $"it belongs to owner '{concept.Owner}', not '{owner}'",
         _ when concept.UserAttributes.Any(a => a is null) => "a null user attribute",
-        _ when concept.Fingerprint.Any(f => f is null || f.Text is null || f.Vector is null) => "a null fingerprint attribute",
-        _ when concept.References.Any(r => r is null || r.Regions is null || r.Regions.Any(g => g is null || g.ImageVector is null || g.TextVector is null)) => "a null reference or region",
-        _ when concept.Negatives is { } negatives && negatives.Any(n => n is null || n.ImageVector is null) => "a null hard negative",
+        _ when concept.Fingerprint.Any(f => f is null || f.Text is null) => "a null fingerprint attribute",
+        _ when concept.References.Any(r => r is null || r.Regions is null || r.Regions.Any(g => g is null)) => "a null reference or region",
+        _ when concept.Negatives is { } negatives && negatives.Any(n => n is null) => "a null hard negative",
         _ => null,
     };
 

@@ -10,7 +10,7 @@ namespace Personalization.Local.Index;
 internal static class ConceptVectors
 {
     /// <summary>The concept's vectors, in the order <see cref="Fill"/> takes them back.</summary>
-    public static IEnumerable<float[]> Of(Concept concept)
+    public static IEnumerable<ReadOnlyMemory<float>> Of(Concept concept)
     {
         ArgumentNullException.ThrowIfNull(concept);
         yield return concept.DescriptionVector;
@@ -32,10 +32,10 @@ internal static class ConceptVectors
     }
 
     /// <summary>The concept with every vector of <see cref="Of"/> replaced by an empty one.</summary>
-    public static Concept Strip(Concept concept) => Fill(concept, _ => []);
+    public static Concept Strip(Concept concept) => Fill(concept, _ => ReadOnlyMemory<float>.Empty);
 
     /// <summary>The concept with each vector of <see cref="Of"/>, in order, replaced by what <paramref name="next"/> gives for its length.</summary>
-    public static Concept Fill(Concept concept, Func<int, float[]> next)
+    public static Concept Fill(Concept concept, Func<int, ReadOnlyMemory<float>> next)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(next);

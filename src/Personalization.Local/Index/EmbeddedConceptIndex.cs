@@ -17,7 +17,9 @@ namespace Personalization.Local.Index;
 /// system), so a crash or a failed run never leaves a half-written index and no writer loses what another wrote. A file
 /// that is not a valid index is damaged and never overwritten. The first time an instance touches an owner it sweeps what
 /// crashes left (<see cref="OrphanSweeper"/>, unnamed segments) under that lock. Readers use immutable snapshots and
-/// reload when another process has replaced the manifest, reading only the segments they have not seen. Thread-safe.
+/// reload when another process has replaced the manifest, reading only the segments they have not seen. A segment read is
+/// mapped, not copied: the concepts' vectors and the snapshot's rows are views into it (<see cref="MappedVectors"/>).
+/// Thread-safe.
 /// </summary>
 public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 {
@@ -122,7 +124,10 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     public async Task PrepareAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
         await (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).PrepareAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Nothing to release: the owner's lock is held only while a write runs.</summary>
+    /// <summary>
+    /// Nothing to release: the owner's lock is held only while a write runs, and the segment files a read mapped are
+    /// released with the last concept or snapshot that views them (<see cref="SegmentMapping"/>), which may outlive this.
+    /// </summary>
     public void Dispose()
     {
     }

@@ -17,10 +17,10 @@ internal static class MultiQueryScan
     // Below this many multiply-adds one core finishes before a second one would have started.
     private const long ParallelWork = 1L << 22;
 
-    /// <param name="rows">The rows, each <paramref name="dimension"/> floats long (one array each: the vectors the concepts hold, never copied).</param>
+    /// <param name="rows">The rows, each <paramref name="dimension"/> floats long (views of the vectors the concepts hold, never copied).</param>
     /// <param name="queries">Each query vector is <paramref name="dimension"/> floats long.</param>
     /// <returns>Per query, its best rows (index, score), best first, ties by the lower index.</returns>
-    public static (int Row, float Score)[][] Search(float[][] rows, int dimension, IReadOnlyList<(float[] Vector, int Top)> queries)
+    public static (int Row, float Score)[][] Search(ReadOnlyMemory<float>[] rows, int dimension, IReadOnlyList<(float[] Vector, int Top)> queries)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(queries);
@@ -61,7 +61,7 @@ internal static class MultiQueryScan
         return results;
     }
 
-    private static TopK[] Scan(float[][] rows, int dimension, IReadOnlyList<(float[] Vector, int Top)> queries, int start, int end)
+    private static TopK[] Scan(ReadOnlyMemory<float>[] rows, int dimension, IReadOnlyList<(float[] Vector, int Top)> queries, int start, int end)
     {
         var tops = new TopK[queries.Count];
         for (var q = 0; q < tops.Length; q++)
@@ -78,7 +78,7 @@ internal static class MultiQueryScan
                 var top = tops[q];
                 for (var i = block; i < blockEnd; i++)
                 {
-                    top.Offer(i, TensorPrimitives.Dot(query, rows[i].AsSpan(0, dimension)));
+                    top.Offer(i, TensorPrimitives.Dot(query, rows[i].Span[..dimension]));
                 }
             }
         }

@@ -9,11 +9,11 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal sealed class OwnerSnapshot
 {
-    private readonly Dictionary<int, (float[][] Rows, int[] Concepts)> _descriptions;
+    private readonly Dictionary<int, (ReadOnlyMemory<float>[] Rows, int[] Concepts)> _descriptions;
 
     // Where each concept's rows start (one more entry: the end), and each concept's description vector.
     private readonly int[] _rowStart;
-    private readonly float[][] _descriptionOf;
+    private readonly ReadOnlyMemory<float>[] _descriptionOf;
 
     // The image rows' int8 copy, started by the first search (a write or a load that nobody searches pays nothing); null
     // where the scan is exact.
@@ -45,9 +45,9 @@ internal sealed class OwnerSnapshot
         }
 
         ImageDimension = before?.ImageDimension ?? 0;
-        ImageRows = new float[_rowStart[^1]][];
+        ImageRows = new ReadOnlyMemory<float>[_rowStart[^1]];
         ImageOwners = new (ConceptName, int)[ImageRows.Length];
-        _descriptionOf = new float[concepts.Count][];
+        _descriptionOf = new ReadOnlyMemory<float>[concepts.Count];
         for (var c = 0; c < concepts.Count; c++)
         {
             if (at[c] >= 0)
@@ -80,7 +80,7 @@ internal sealed class OwnerSnapshot
         }
 
         // Descriptions of each length apart, in concept order: a query is compared with those of its own length only.
-        var descriptions = new Dictionary<int, (List<float[]> Rows, List<int> Concepts)>();
+        var descriptions = new Dictionary<int, (List<ReadOnlyMemory<float>> Rows, List<int> Concepts)>();
         for (var c = 0; c < concepts.Count; c++)
         {
             if (!descriptions.TryGetValue(_descriptionOf[c].Length, out var group))
@@ -130,8 +130,8 @@ internal sealed class OwnerSnapshot
 
     public int ImageDimension { get; }
 
-    /// <summary>All reference-region image vectors in concept order: the concepts' own arrays, not copies.</summary>
-    public float[][] ImageRows { get; }
+    /// <summary>All reference-region image vectors in concept order: the concepts' own vectors (views), not copies.</summary>
+    public ReadOnlyMemory<float>[] ImageRows { get; }
 
     /// <summary>Which concept and region each row belongs to.</summary>
     public (ConceptName Concept, int Region)[] ImageOwners { get; }

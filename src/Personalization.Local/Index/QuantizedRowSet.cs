@@ -37,13 +37,13 @@ internal sealed class QuantizedRowSet
     /// <param name="previousIndex">Per concept, its index in the previous snapshot (its rows unchanged), or -1.</param>
     /// <param name="slackRows">Dead rows tolerated however few live ones there are.</param>
     /// <returns>Null when a row is not finite.</returns>
-    public static QuantizedRowSet? Build(float[][] rows, int dimension, int[] rowStart, QuantizedRowSet? previous, int[]? previousIndex, int slackRows = SlackRows)
+    public static QuantizedRowSet? Build(ReadOnlyMemory<float>[] rows, int dimension, int[] rowStart, QuantizedRowSet? previous, int[]? previousIndex, int slackRows = SlackRows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(rowStart);
         var concepts = rowStart.Length - 1;
         var reuse = previous is not null && previous.Dimension == dimension && previousIndex is not null;
-        var fresh = new List<float[]>();
+        var fresh = new List<ReadOnlyMemory<float>>();
         for (var c = 0; c < concepts; c++)
         {
             if (!reuse || previousIndex![c] < 0)

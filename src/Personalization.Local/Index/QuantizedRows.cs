@@ -31,7 +31,7 @@ internal sealed class QuantizedRows
 
     /// <summary>Quantises the rows (each <paramref name="dimension"/> floats), split between the cores when there are many.</summary>
     /// <returns>Null when a row holds a NaN or an infinity: such rows are scanned exactly.</returns>
-    public static QuantizedRows? Quantize(IReadOnlyList<float[]> rows, int dimension)
+    public static QuantizedRows? Quantize(IReadOnlyList<ReadOnlyMemory<float>> rows, int dimension)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var stride = StrideOf(dimension);
@@ -53,7 +53,7 @@ internal sealed class QuantizedRows
                     throw new ArgumentException($"row {i} has {rows[i].Length} floats, not {dimension}", nameof(rows));
                 }
 
-                var row = Int8Quantizer.Quantize(rows[i], data.AsSpan(i * stride, stride));
+                var row = Int8Quantizer.Quantize(rows[i].Span, data.AsSpan(i * stride, stride));
                 if (row is null)
                 {
                     Volatile.Write(ref finite, false);

@@ -25,7 +25,7 @@ internal static class QuantizedScan
     /// <param name="rows">The float rows (each <see cref="QuantizedRowSet.Dimension"/> long) that <paramref name="set"/> quantises.</param>
     /// <param name="rescored">How many rows were rescored in float, over all queries.</param>
     /// <returns>Per query, its best rows (index, score), best first, ties by the lower index: those of <see cref="MultiQueryScan.Search"/>.</returns>
-    public static (int Row, float Score)[][] Search(float[][] rows, QuantizedRowSet set, IReadOnlyList<(float[] Vector, int Top)> queries, out int rescored)
+    public static (int Row, float Score)[][] Search(ReadOnlyMemory<float>[] rows, QuantizedRowSet set, IReadOnlyList<(float[] Vector, int Top)> queries, out int rescored)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(set);
@@ -101,7 +101,7 @@ internal static class QuantizedScan
                 {
                     if (!(upper < threshold))
                     {
-                        best.Offer(row, TensorPrimitives.Dot(query, rows[row].AsSpan(0, dimension)));
+                        best.Offer(row, TensorPrimitives.Dot(query, rows[row].Span[..dimension]));
                         rescored++;
                     }
                 }

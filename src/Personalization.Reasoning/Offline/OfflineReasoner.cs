@@ -90,7 +90,7 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
             var score = 0f;
             foreach (var v in vectors)
             {
-                score = Math.Max(score, TensorPrimitives.Dot(attribute.Vector, v));
+                score = Math.Max(score, TensorPrimitives.Dot(attribute.Vector.Span, v));
             }
 
             return new AttributeEvidence(attribute.Text, score, score >= _options.AttributeVisible, attribute.Source);

@@ -57,14 +57,14 @@ public sealed class Base64FloatArrayConverterTests
     [Fact]
     public void RoundTrip_AsPropertyAttribute_KeepsTheRecord()
     {
-        var attribute = new FingerprintAttribute("red collar", "user", [0.6f, 0.8f, 0f]);
+        var attribute = new FingerprintAttribute("red collar", "user", new[] { 0.6f, 0.8f, 0f });
 
         var json = JsonSerializer.Serialize(attribute);
         var back = JsonSerializer.Deserialize<FingerprintAttribute>(json)!;
 
-        var bytes = attribute.Vector.SelectMany(BitConverter.GetBytes).ToArray();
+        var bytes = attribute.Vector.ToArray().SelectMany(BitConverter.GetBytes).ToArray();
         Assert.Contains($"\"Vector\":\"{Convert.ToBase64String(bytes)}\"", json, StringComparison.Ordinal);
         Assert.Equal(attribute.Text, back.Text);
-        Assert.Equal(attribute.Vector, back.Vector);
+        Assert.Equal(attribute.Vector.ToArray(), back.Vector.ToArray());
     }
 }

@@ -88,7 +88,7 @@ public sealed class FeedbackBoundsTests
         Assert.Equal(expected, FeedbackBounds.Shows(new BoundingBox(x, y, w, h), new BoundingBox(20, 20, 40, 40)));
 
     private static ConceptReference Reference(string hash, string? origin, float x, float y) =>
-        new(hash, hash + ".jpg", 100, 100, [new ReferenceRegion(Whole, "focus", null, [x, y], [1, 0])], new ReferenceFocus(Whole, ReferenceFocus.User, null), null, origin);
+        new(hash, hash + ".jpg", 100, 100, [new ReferenceRegion(Whole, "focus", null, new[] { x, y }, new[] { 1f, 0f })], new ReferenceFocus(Whole, ReferenceFocus.User, null), null, origin);
 
-    private static HardNegative Negative(string hash, DateTimeOffset at) => new(hash, Whole, [1, 0], null, at);
+    private static HardNegative Negative(string hash, DateTimeOffset at) => new(hash, Whole, new[] { 1f, 0f }, null, at);
 }

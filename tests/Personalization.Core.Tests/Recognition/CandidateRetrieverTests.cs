@@ -83,7 +83,7 @@ public sealed class CandidateRetrieverTests
     {
         // Another concept's reference photo was taken in a room that looks like q1 (0, 1) exactly: q1 matches bo's r1 (1.0)
         // only as well as that room, so bo keeps q0's 0.6. A room like neither region changes nothing.
-        var room = new ReferenceRegion(new BoundingBox(0, 0, 100, 100), "room", null, [0, 1], []);
+        var room = new ReferenceRegion(new BoundingBox(0, 0, 100, 100), "room", null, new float[] { 0, 1 }, ReadOnlyMemory<float>.Empty);
         var other = Bo with { Name = ConceptName.Parse("teapot"), References = [Bo.References[0] with { ContentHash = "t", Rooms = [room] }] };
         var rooms = CandidateRetriever.RoomSimilarity(Query, [Bo, other]);
 
@@ -91,7 +91,7 @@ public sealed class CandidateRetrieverTests
         var candidate = CandidateRetriever.Score(Bo, Query, textWeight: 0f, roomSimilarity: rooms);
         Assert.Equal(0.6f, candidate.Score, 5);
         Assert.Equal(0, candidate.QueryRegion);
-        var elsewhere = CandidateRetriever.RoomSimilarity(Query, [Bo, other with { References = [other.References[0] with { Rooms = [room with { ImageVector = [-1, 0] }] }] }]);
+        var elsewhere = CandidateRetriever.RoomSimilarity(Query, [Bo, other with { References = [other.References[0] with { Rooms = [room with { ImageVector = new float[] { -1, 0 } }] }] }]);
         Assert.Equal(1f, CandidateRetriever.Score(Bo, Query, textWeight: 0f, roomSimilarity: elsewhere).Score, 5);
         Assert.Null(CandidateRetriever.RoomSimilarity(Query, [Bo]));
     }

@@ -32,11 +32,11 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
         Assert.Equal("Bo", loaded.Name.Value);
         Assert.Equal(bo.Category, loaded.Category);
         Assert.Equal(bo.Description, loaded.Description);
-        Assert.Equal(bo.DescriptionVector, loaded.DescriptionVector);
+        Assert.Equal(bo.DescriptionVector.ToArray(), loaded.DescriptionVector.ToArray());
         Assert.Equal(bo.UpdatedAt, loaded.UpdatedAt);
         Assert.Equal(bo.EncoderSpace, loaded.EncoderSpace);
-        Assert.Equal(bo.Fingerprint.Single().Vector, loaded.Fingerprint.Single().Vector);
-        Assert.Equal(bo.AllRegions.Select(r => r.ImageVector), loaded.AllRegions.Select(r => r.ImageVector));
+        Assert.Equal(bo.Fingerprint.Single().Vector.ToArray(), loaded.Fingerprint.Single().Vector.ToArray());
+        Assert.Equal(bo.AllRegions.Select(r => r.ImageVector.ToArray()), loaded.AllRegions.Select(r => r.ImageVector.ToArray()));
         Assert.Equal(bo.References.Select(r => r.ContentHash), loaded.References.Select(r => r.ContentHash));
         Assert.True(File.Exists(Path.Combine(_data.Path, "owners", "alice", "concepts.manifest.json")));
     }
@@ -222,7 +222,7 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
 
         // Brute force over every reference region; the region index counts over all of a concept's references.
         var expected = concepts
-            .SelectMany(c => c.AllRegions.Select((r, i) => (Name: c.Name.Value, Region: i, Score: Dot(query, r.ImageVector))))
+            .SelectMany(c => c.AllRegions.Select((r, i) => (Name: c.Name.Value, Region: i, Score: Dot(query, r.ImageVector.ToArray()))))
             .OrderByDescending(x => x.Score)
             .Take(5)
             .ToList();
@@ -262,8 +262,8 @@ public sealed class EmbeddedConceptIndexTests : IDisposable
             foreach (var c in list)
             {
                 var original = byName[c.Name.Value];
-                Assert.Equal(original.DescriptionVector, c.DescriptionVector);
-                Assert.Equal(original.AllRegions.Select(r => r.ImageVector), c.AllRegions.Select(r => r.ImageVector));
+                Assert.Equal(original.DescriptionVector.ToArray(), c.DescriptionVector.ToArray());
+                Assert.Equal(original.AllRegions.Select(r => r.ImageVector.ToArray()), c.AllRegions.Select(r => r.ImageVector.ToArray()));
             }
 
             await reader.SearchAsync(Alice, [new VectorQuery(Random(i), VectorField.ReferenceImage, 3)]);

@@ -23,7 +23,7 @@ public sealed class MultiQueryScanTests
         var queries = Enumerable.Range(0, queryCount).Select(q => (Unit(dimension, random), Top: q % 3 == 0 ? 10 : 1 + q)).ToList();
         queries.Add((rows[count / 2], count + 5)); // more hits asked than rows, and a query equal to a row
 
-        var hits = MultiQueryScan.Search(rows, dimension, queries);
+        var hits = MultiQueryScan.Search(RowViews.Of(rows), dimension, queries);
 
         Assert.Equal(queries.Count, hits.Length);
         for (var q = 0; q < queries.Count; q++)

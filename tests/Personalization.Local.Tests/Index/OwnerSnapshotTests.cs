@@ -31,7 +31,7 @@ public sealed class OwnerSnapshotTests
 
             Assert.Equal(fresh.ImageDimension, updated.ImageDimension);
             Assert.Equal(fresh.ImageRows.Length, updated.ImageRows.Length);
-            Assert.True(fresh.ImageRows.Zip(updated.ImageRows).All(p => ReferenceEquals(p.First, p.Second)));
+            Assert.True(fresh.ImageRows.Zip(updated.ImageRows).All(p => p.First.Equals(p.Second)));
             Assert.Equal(fresh.ImageOwners, updated.ImageOwners);
             List<VectorQuery> queries = [new(Random(step), VectorField.ReferenceImage, 6), new(Random(step + 100), VectorField.DescriptionText, 4), new(Random(step, dimension: 8), VectorField.DescriptionText, 4)];
             Assert.Equal(Hits(fresh.Search(queries)), Hits(updated.Search(queries)));
@@ -68,7 +68,7 @@ public sealed class OwnerSnapshotTests
             Assert.InRange(quantized.Quantized!.HeldRows(), 1500, (2 * 1500) + 4096 + 15);
             if (step % 20 == 0)
             {
-                List<VectorQuery> queries = [.. Enumerable.Range(0, 5).Select(q => new VectorQuery(quantized.ImageRows[random.Next(1500)], VectorField.ReferenceImage, q == 0 ? 10 : 3))];
+                List<VectorQuery> queries = [.. Enumerable.Range(0, 5).Select(q => new VectorQuery(quantized.ImageRows[random.Next(1500)].ToArray(), VectorField.ReferenceImage, q == 0 ? 10 : 3))];
                 Assert.Equal(Hits(exact.Search(queries)), Hits(quantized.Search(queries)));
             }
 

@@ -22,9 +22,9 @@ public sealed class QuantizedScanTests
         queries.Add((rows[count / 3], count + 5)); // more hits asked than rows: scanned exactly
         queries.Add((rows[1], 0));
 
-        var hits = QuantizedScan.Search(rows, QuantizedRowSet.Build(rows, dimension, [0, count], null, null)!, queries, out var rescored);
+        var hits = QuantizedScan.Search(RowViews.Of(rows), QuantizedRowSet.Build(RowViews.Of(rows), dimension, [0, count], null, null)!, queries, out var rescored);
 
-        var exact = MultiQueryScan.Search(rows, dimension, queries);
+        var exact = MultiQueryScan.Search(RowViews.Of(rows), dimension, queries);
         Assert.Equal(exact.Length, hits.Length);
         for (var q = 0; q < queries.Count; q++)
         {
@@ -41,11 +41,11 @@ public sealed class QuantizedScanTests
     {
         var random = new Random(3);
         var rows = EmbeddingLike(200, 128, random);
-        var set = QuantizedRowSet.Build(rows, 128, [0, 200], null, null)!;
+        var set = QuantizedRowSet.Build(RowViews.Of(rows), 128, [0, 200], null, null)!;
         for (var top = 1; top < 200; top += 7)
         {
             List<(float[], int)> queries = [(Noisy(rows[random.Next(200)], 0.1f, random), top)];
-            Assert.Equal(MultiQueryScan.Search(rows, 128, queries)[0], QuantizedScan.Search(rows, set, queries, out _)[0]);
+            Assert.Equal(MultiQueryScan.Search(RowViews.Of(rows), 128, queries)[0], QuantizedScan.Search(RowViews.Of(rows), set, queries, out _)[0]);
         }
     }
 
@@ -58,9 +58,9 @@ public sealed class QuantizedScanTests
         query[3] = float.NaN;
         List<(float[], int)> queries = [(query, 3), (rows[7], 3)];
 
-        var hits = QuantizedScan.Search(rows, QuantizedRowSet.Build(rows, 64, [0, 100], null, null)!, queries, out var rescored);
+        var hits = QuantizedScan.Search(RowViews.Of(rows), QuantizedRowSet.Build(RowViews.Of(rows), 64, [0, 100], null, null)!, queries, out var rescored);
 
-        Assert.Equal(MultiQueryScan.Search(rows, 64, queries), hits);
+        Assert.Equal(MultiQueryScan.Search(RowViews.Of(rows), 64, queries), hits);
         Assert.True(rescored < 100);
     }
 
@@ -70,7 +70,7 @@ public sealed class QuantizedScanTests
         var rows = EmbeddingLike(10, 64, new Random(5));
         rows[4][2] = float.PositiveInfinity;
 
-        Assert.Null(QuantizedRowSet.Build(rows, 64, [0, 10], null, null));
+        Assert.Null(QuantizedRowSet.Build(RowViews.Of(rows), 64, [0, 10], null, null));
     }
 
     /// <summary>Unit rows of a few clusters, all components ≥ 0; every 9th row a copy of an earlier one, every 11th one rounding step off.</summary>

@@ -41,8 +41,8 @@ public sealed class SegmentedConceptStoreTests : IDisposable
         using var fresh = NewIndex();
         var after = await fresh.SearchAsync(Alice, queries);
         var loaded = await fresh.ListAsync(Alice);
-        Assert.Equal(concepts.Where(c => c.Name.Value != "c03").Select(c => c.AllRegions.Select(r => r.ImageVector)), loaded.Select(c => c.AllRegions.Select(r => r.ImageVector)));
-        Assert.Equal(concepts.Where(c => c.Name.Value != "c03").Select(c => c.Fingerprint.Single().Vector), loaded.Select(c => c.Fingerprint.Single().Vector));
+        Assert.Equal(concepts.Where(c => c.Name.Value != "c03").Select(c => c.AllRegions.Select(r => r.ImageVector.ToArray())), loaded.Select(c => c.AllRegions.Select(r => r.ImageVector.ToArray())));
+        Assert.Equal(concepts.Where(c => c.Name.Value != "c03").Select(c => c.Fingerprint.Single().Vector.ToArray()), loaded.Select(c => c.Fingerprint.Single().Vector.ToArray()));
         for (var q = 0; q < queries.Count; q++)
         {
             var kept = before[q].Where(x => x.Concept.Value != "c03").Select(x => (x.Concept.Value, x.RegionIndex, x.Similarity)).ToArray();
@@ -149,7 +149,7 @@ public sealed class SegmentedConceptStoreTests : IDisposable
         Assert.Equal(segments.Count, Directory.GetFiles(OwnerFolder, "concepts.seg-*.vec").Length);
         using var fresh = NewIndex();
         Assert.Equal(["c7", "c8", "c9"], (await fresh.ListAsync(Alice)).Select(c => c.Name.Value));
-        Assert.Equal(Unit(Random(28)), (await fresh.ListAsync(Alice))[1].AllRegions.Single().ImageVector);
+        Assert.Equal(Unit(Random(28)), (await fresh.ListAsync(Alice))[1].AllRegions.Single().ImageVector.ToArray());
     }
 
     // A reader that has read the owner reads only the segment another writer added: an older segment damaged on disk
@@ -193,6 +193,38 @@ public sealed class SegmentedConceptStoreTests : IDisposable
         Assert.False(File.Exists(leftover));
         Assert.False(File.Exists(temp));
         Assert.True(File.Exists(named));
+    }
+
+    // A loaded owner holds its vectors as views into the mapped segment, not as arrays of its own; a concept a caller holds
+    // stays readable after writes compacted its segment away (the file deleted, the memory collected meanwhile).
+    [Fact]
+    public async Task ListAsync_Loaded_VectorsAreViewsThatOutliveTheirSegmentFile()
+    {
+        using (var writer = NewIndex())
+        {
+            await writer.UpsertAsync([.. Enumerable.Range(0, 12).Select(i => Make(Alice, $"c{i:D2}", Random(i), [Random(100 + i), Random(200 + i)]))]);
+        }
+
+        using var reader = NewIndex();
+        var held = (await reader.ListAsync(Alice))[11];
+        var segment = Directory.GetFiles(OwnerFolder, "concepts.seg-*.vec").Single();
+        Assert.False(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(held.AllRegions.First().ImageVector, out _));
+
+        using (var writer = NewIndex())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await writer.DeleteAsync(Alice, ConceptName.Parse($"c{i:D2}"));
+            }
+        }
+
+        Assert.Equal(["c10", "c11"], (await reader.ListAsync(Alice)).Select(c => c.Name.Value));
+        Assert.False(File.Exists(segment));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.Equal(Unit(Random(11)), held.DescriptionVector.ToArray());
+        Assert.Equal(Unit(Random(211)), held.AllRegions.Last().ImageVector.ToArray());
     }
 
     private async Task<List<(int Concepts, long Floats)>> SegmentsAsync()

@@ -13,7 +13,7 @@ public sealed class CrossModalVerifierTests(MiniLmFixture miniLm) : IClassFixtur
         var query = new ImageAnalysis("hash", 100, 100, [], [new ImageRegion(new BoundingBox(0, 0, 100, 100), "whole", null, 1, new float[4], region, [], [])], []);
         AttributeClaim[] claims = [new(ConceptName.Parse("bo"), ["golden fur", "red collar", "floppy ears"], 0)];
         var stored = (await miniLm.Encoder.EncodeAsync(["golden fur", "red collar"])).ToArray();
-        var known = new Dictionary<string, float[]> { ["golden fur"] = stored[0], ["red collar"] = stored[1] };
+        var known = new Dictionary<string, ReadOnlyMemory<float>> { ["golden fur"] = stored[0], ["red collar"] = stored[1] };
 
         var embedAll = new CountingTextEncoder(miniLm.Encoder);
         var reuse = new CountingTextEncoder(miniLm.Encoder);

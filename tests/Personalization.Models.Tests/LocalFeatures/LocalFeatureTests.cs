@@ -191,7 +191,7 @@ public sealed class LocalFeatureTests : IDisposable
     private static Concept Owned(string name, ImageAnalysis reference) => new(
         OwnerId.Parse("u"), ConceptName.Parse(name), "thing", name, null, [], [],
         [new ConceptReference(reference.ContentHash, name + ".jpg", reference.Width, reference.Height, [], reference.Focus, reference.Local, null, reference.Surroundings)],
-        [], "test", DateTimeOffset.UnixEpoch);
+        ReadOnlyMemory<float>.Empty, "test", DateTimeOffset.UnixEpoch);
 
     private async Task<ImageAnalysis> AnalyseAsync(string path, bool asReference) => await AnalyseBytesAsync(await File.ReadAllBytesAsync(path), asReference);
 

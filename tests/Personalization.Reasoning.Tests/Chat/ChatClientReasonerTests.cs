@@ -123,7 +123,7 @@ public sealed class ChatClientReasonerTests(MiniLmFixture miniLm) : IClassFixtur
         // A model that obeys the injection names a concept that is not a candidate: validation rejects it twice.
         server.OnTask("Task: attribute-focused reasoning", VlmReply.Json("{\"candidates\": [], \"best\": \"secret_diary\", \"rationale\": \"admin mode\"}"));
         using var vlm = new VlmHarness(server, miniLm.Encoder);
-        var bo = Scenes.Concept("bo") with { Description = Injection, Fingerprint = [new FingerprintAttribute("red collar", "user", [1, 0, 0])] };
+        var bo = Scenes.Concept("bo") with { Description = Injection, Fingerprint = [new FingerprintAttribute("red collar", "user", new[] { 1f, 0f, 0f })] };
         var request = new ReasoningRequest(Scenes.Bare(), [new CandidateContext(bo, Candidate("bo", 0.8f))], VlmHarness.Jpeg());
 
         var reasoning = await vlm.Reasoner.ReasonAsync(request, Token);
@@ -282,8 +282,8 @@ public sealed class ChatClientReasonerTests(MiniLmFixture miniLm) : IClassFixtur
 
     private static ReasoningRequest ReasoningRequest()
     {
-        var bo = Scenes.Concept("bo") with { Fingerprint = [new FingerprintAttribute("red collar", "user", [1, 0, 0]), new FingerprintAttribute("golden fur", "vlm", [1, 0, 0])] };
-        var teapot = Scenes.Concept("teapot", "teapot") with { Fingerprint = [new FingerprintAttribute("blue flowers", "user", [1, 0, 0])] };
+        var bo = Scenes.Concept("bo") with { Fingerprint = [new FingerprintAttribute("red collar", "user", new[] { 1f, 0f, 0f }), new FingerprintAttribute("golden fur", "vlm", new[] { 1f, 0f, 0f })] };
+        var teapot = Scenes.Concept("teapot", "teapot") with { Fingerprint = [new FingerprintAttribute("blue flowers", "user", new[] { 1f, 0f, 0f })] };
         return new ReasoningRequest(Scenes.Bare(), [new CandidateContext(bo, Candidate("bo", 0.8f)), new CandidateContext(teapot, Candidate("teapot", 0.7f))], VlmHarness.Jpeg());
     }
 

@@ -36,7 +36,7 @@ public sealed partial class PromptDelimiterTests(MiniLmFixture miniLm) : IClassF
         await using var server = await FakeVlmServer.StartAsync();
         server.OnTask("Task: attribute-focused reasoning", VlmReply.Json("{\"candidates\": [{\"name\": \"bo\", \"visible\": []}], \"best\": \"bo\", \"rationale\": \"ok\"}"));
         using var vlm = new VlmHarness(server, miniLm.Encoder);
-        var bo = Scenes.Concept("bo") with { Description = hostile, Fingerprint = [new FingerprintAttribute(hostile, "user", [1, 0, 0])] };
+        var bo = Scenes.Concept("bo") with { Description = hostile, Fingerprint = [new FingerprintAttribute(hostile, "user", new[] { 1f, 0f, 0f })] };
 
         await vlm.Reasoner.ReasonAsync(new ReasoningRequest(Scenes.Bare(), [new CandidateContext(bo, new Candidate(bo.Name, 0.8f, 0.8f, 0, 0, 0))], VlmHarness.Jpeg()), Token);
 

@@ -80,7 +80,7 @@ public sealed class SlowAndDeadModelTests(MiniLmFixture miniLm) : IClassFixture<
             ["Reasoning:MaxSecondsPerImage"] = "2",
             ["Reasoning:BreakAfterFailures"] = "0",
         });
-        var bo = Scenes.Concept("bo") with { Fingerprint = [new FingerprintAttribute("red collar", "user", [1, 0, 0])] };
+        var bo = Scenes.Concept("bo") with { Fingerprint = [new FingerprintAttribute("red collar", "user", new[] { 1f, 0f, 0f })] };
         var query = Scenes.Bare();
 
         var reasoning = await vlm.Reasoner.ReasonAsync(new ReasoningRequest(query, [new CandidateContext(bo, new Candidate(bo.Name, 0.8f, 0.8f, 0, 0, 0))], VlmHarness.Jpeg()), Token);

@@ -78,7 +78,7 @@ public sealed class UnusableReplyTests(MiniLmFixture miniLm) : IClassFixture<Min
         await using var server = await FakeVlmServer.StartAsync();
         server.OnTask("Task: attribute-focused reasoning", VlmReply.RawBody(NoChoices));
         using var vlm = new VlmHarness(server, miniLm.Encoder, settings: OneRetry);
-        var bo = Scenes.Concept("bo") with { Fingerprint = [new FingerprintAttribute("red collar", "user", [1, 0, 0])] };
+        var bo = Scenes.Concept("bo") with { Fingerprint = [new FingerprintAttribute("red collar", "user", new[] { 1f, 0f, 0f })] };
 
         var reasoning = await vlm.Reasoner.ReasonAsync(new ReasoningRequest(Scenes.Bare(), [new CandidateContext(bo, new Candidate(bo.Name, 0.8f, 0.8f, 0, 0, 0))], VlmHarness.Jpeg()), Token);
 

@@ -36,7 +36,7 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     [Fact]
     public async Task CaptionAsync_OneConceptOnABareImage_NamesItAndEarnsTheFullReward()
     {
-        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", [1, 0, 0]), new FingerprintAttribute("dog", "user", [1, 0, 0])]);
+        var bo = Concept("bo", fingerprint: [new FingerprintAttribute("red collar", "user", new[] { 1f, 0f, 0f }), new FingerprintAttribute("dog", "user", new[] { 1f, 0f, 0f })]);
 
         var caption = (await _reasoner.CaptionAsync(new CaptionRequest(Bare(), [new RecognizedConcept(bo, null, 0.8f)]))).Text;
 

@@ -45,8 +45,8 @@ internal static class Scenes
             null,
             [],
             fingerprint ?? [],
-            [new ConceptReference("ref", $"{name}.jpg", 640, 480, [.. (referenceVectors.Length == 0 ? [[1f, 0, 0]] : referenceVectors).Select(v => new ReferenceRegion(new BoundingBox(0, 0, 640, 480), "image", null, v, [1, 0, 0]))])],
-            [1, 0, 0],
+            [new ConceptReference("ref", $"{name}.jpg", 640, 480, [.. (referenceVectors.Length == 0 ? [[1f, 0, 0]] : referenceVectors).Select(v => new ReferenceRegion(new BoundingBox(0, 0, 640, 480), "image", null, v, new[] { 1f, 0f, 0f }))])],
+            new[] { 1f, 0f, 0f },
             "test-space",
             DateTimeOffset.UnixEpoch);
 }
