@@ -44,7 +44,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         }
 
         var rooms = _options.RoomRegions ? RoomSimilarity(query, concepts) : null;
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms is null ? null : RoomSimilarityFor(c, query, concepts, rooms))).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
@@ -172,11 +172,14 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
     }
 
     /// <summary>For each query region, its best cosine with a room of the owner's reference photos; null when none was kept.</summary>
-    public static float[]? RoomSimilarity(ImageAnalysis query, IReadOnlyList<Concept> concepts)
+    /// <param name="except">A concept whose confirmed references' rooms are left out (see <see cref="RoomSimilarityFor"/>).</param>
+    public static float[]? RoomSimilarity(ImageAnalysis query, IReadOnlyList<Concept> concepts, Concept? except = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(concepts);
-        var rooms = concepts.SelectMany(c => c.References).SelectMany(r => r.Rooms ?? []).Select(r => r.ImageVector).ToList();
+        var rooms = concepts
+            .SelectMany(c => c.References.Where(r => except is null || !c.Name.Equals(except.Name) || !FeedbackBounds.IsConfirmed(r)))
+            .SelectMany(r => r.Rooms ?? []).Select(r => r.ImageVector).ToList();
         if (rooms.Count == 0)
         {
             return null;
@@ -197,6 +200,18 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The rooms that count against <paramref name="concept"/>: all of them (<paramref name="all"/>), except the rooms of the
+    /// photos in which the user confirmed that concept — where it was found is no evidence against finding it there again.
+    /// </summary>
+    public static float[]? RoomSimilarityFor(Concept concept, ImageAnalysis query, IReadOnlyList<Concept> concepts, float[]? all)
+    {
+        ArgumentNullException.ThrowIfNull(concept);
+        return all is not null && concept.References.Any(r => FeedbackBounds.IsConfirmed(r) && r.Rooms is { Count: > 0 })
+            ? RoomSimilarity(query, concepts, concept)
+            : all;
     }
 
     /// <summary>

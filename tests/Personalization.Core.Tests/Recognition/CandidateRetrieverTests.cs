@@ -94,6 +94,13 @@ public sealed class CandidateRetrieverTests
         var elsewhere = CandidateRetriever.RoomSimilarity(Query, [Bo, other with { References = [other.References[0] with { Rooms = [room with { ImageVector = new float[] { -1, 0 } }] }] }]);
         Assert.Equal(1f, CandidateRetriever.Score(Bo, Query, textWeight: 0f, roomSimilarity: elsewhere).Score, 5);
         Assert.Null(CandidateRetriever.RoomSimilarity(Query, [Bo]));
+
+        // A room of a photo in which the user confirmed bo does not count against bo (it still does against the others).
+        var confirmed = Bo with { References = [.. Bo.References, Bo.References[0] with { ContentHash = "c", Origin = ReferenceOrigins.Confirmed, Rooms = [room] }] };
+        var all = CandidateRetriever.RoomSimilarity(Query, [confirmed, other]);
+        Assert.Equal(new[] { 0f, 1f }, CandidateRetriever.RoomSimilarityFor(other, Query, [confirmed, other], all)!);
+        var mine = CandidateRetriever.RoomSimilarityFor(confirmed, Query, [confirmed with { References = [.. confirmed.References] }, other with { References = [other.References[0] with { Rooms = null }] }], all);
+        Assert.Null(mine);
     }
 
     private static ImageRegion Region(float[] image, float[] text) => new(new BoundingBox(0, 0, 640, 480), "image", null, 1f, image, text, [], []);
