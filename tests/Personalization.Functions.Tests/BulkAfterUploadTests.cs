@@ -32,14 +32,7 @@ public sealed class BulkAfterUploadTests(SharedAzurite azurite)
             await app.Durable.WaitForInstanceCompletionAsync(uploadId, patience.Token);
         }
 
-        var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instance_id").GetString()!;
-        var done = await app.Durable.WaitForInstanceCompletionAsync(bulk, getInputsAndOutputs: true, patience.Token);
-
-        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
-        Assert.Equal(1, done.ReadOutputAs<BulkSummary>()!.Succeeded);
-        var recognitions = await app.Durable.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = false })
-            .Where(i => i.Name == OrchestrationNames.RecognizeImage).Select(i => i.InstanceId).ToListAsync();
-        Assert.Equal([uploadId], recognitions);
+        var done = await BulkRecognisingOnlyTheUploadAsync(app, alice, path, uploadId, patience.Token);
         var summary = JsonDocument.Parse((await app.Storage.Results.GetBlobClient(done.ReadOutputAs<BulkSummary>()!.SummaryBlob).DownloadContentAsync()).Value.Content.ToString()).RootElement;
         var item = Assert.Single(summary.GetProperty("items").EnumerateArray());
         var upload = (await app.Durable.GetInstanceAsync(uploadId, getInputsAndOutputs: true))!.ReadOutputAs<RecognitionSummary>()!;
@@ -68,19 +61,26 @@ public sealed class BulkAfterUploadTests(SharedAzurite azurite)
 
         var uploadId = BodyOf(await app.Api.SubmitImage(HttpRequests.Bytes(photo), alice, path, CancellationToken.None)).GetProperty("instance_id").GetString()!;
         await app.TriggerImageBlobAsync($"{alice}/{path}");
-        var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instance_id").GetString()!;
-        var done = await app.Durable.WaitForInstanceCompletionAsync(bulk, getInputsAndOutputs: true, patience.Token);
-
-        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
-        Assert.Equal(1, done.ReadOutputAs<BulkSummary>()!.Succeeded);
-        var recognitions = await app.Durable.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = false })
-            .Where(i => i.Name == OrchestrationNames.RecognizeImage).Select(i => i.InstanceId).ToListAsync();
-        Assert.Equal([uploadId], recognitions);
+        var done = await BulkRecognisingOnlyTheUploadAsync(app, alice, path, uploadId, patience.Token);
         var upload = (await app.Durable.GetInstanceAsync(uploadId, getInputsAndOutputs: true))!;
         Assert.Equal(OrchestrationRuntimeStatus.Completed, upload.RuntimeStatus);
         Assert.True(upload.LastUpdatedAt > done.CreatedAt, "the upload's recognition was still running when the bulk request started");
         var summary = JsonDocument.Parse((await app.Storage.Results.GetBlobClient(done.ReadOutputAs<BulkSummary>()!.SummaryBlob).DownloadContentAsync()).Value.Content.ToString()).RootElement;
         Assert.Equal(upload.ReadOutputAs<RecognitionSummary>()!.ResultBlob, Assert.Single(summary.GetProperty("items").EnumerateArray()).GetProperty("result_blob").GetString());
         Assert.Single(vlm.Requests, r => r.SystemPrompt.Contains("Task: personalised caption", StringComparison.Ordinal));
+    }
+
+    /// <summary>Names the photo in a bulk request, waits for it, and checks it succeeded with the upload's recognition as the only one.</summary>
+    private static async Task<OrchestrationMetadata> BulkRecognisingOnlyTheUploadAsync(FunctionsApp app, string alice, string path, string uploadId, CancellationToken cancellationToken)
+    {
+        var bulk = BodyOf(await app.Api.SubmitBulk(HttpRequests.Json($"{{\"blobs\": [\"{path}\"]}}"), alice, app.Durable, CancellationToken.None)).GetProperty("instance_id").GetString()!;
+        var done = await app.Durable.WaitForInstanceCompletionAsync(bulk, getInputsAndOutputs: true, cancellationToken);
+
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        Assert.Equal(1, done.ReadOutputAs<BulkSummary>()!.Succeeded);
+        var recognitions = await app.Durable.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = false })
+            .Where(i => i.Name == OrchestrationNames.RecognizeImage).Select(i => i.InstanceId).ToListAsync();
+        Assert.Equal([uploadId], recognitions);
+        return done;
     }
 }

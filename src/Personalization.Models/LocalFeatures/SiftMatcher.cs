@@ -39,11 +39,7 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
         }
 
         var queryCodes = QueryCodes.Encode(query.Descriptors, query.Count);
-        var parallel = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount,
-        };
+        var parallel = Parallelism(cancellationToken);
         Parallel.For(0, references.Count, parallel, i =>
         {
             var reference = references[i];
@@ -71,11 +67,7 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
         var subset = SiftExtractor.Subset(query, points) with { Region = null };
         var subsetCodes = RootSiftCodes.Encode(subset.Descriptors, subset.Count, 127f);
         var found = new HashSet<int>[rooms.Count];
-        var parallel = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount,
-        };
+        var parallel = Parallelism(cancellationToken);
         Parallel.For(0, rooms.Count, parallel, i =>
         {
             var room = rooms[i];
@@ -91,6 +83,12 @@ public sealed class SiftMatcher(IOptions<LocalFeatureOptions> options) : ILocalF
         });
         return found.SelectMany(f => f).ToHashSet();
     }
+
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) => new()
+    {
+        CancellationToken = cancellationToken,
+        MaxDegreeOfParallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount,
+    };
 
     private LocalMatch MatchOne(CoreFeatures query, QueryCodes queryCodes, CoreFeatures reference)
     {
