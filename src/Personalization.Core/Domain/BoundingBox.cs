@@ -45,14 +45,20 @@ public sealed record BoundingBox(float X, float Y, float Width, float Height)
     /// <summary>The text form <see cref="TryParse"/> reads: <c>x,y,width,height</c>, invariant numbers.</summary>
     public string ToText() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{X:0.#},{Y:0.#},{Width:0.#},{Height:0.#}");
 
-    public float IntersectionOverUnion(BoundingBox other)
+    /// <summary>The area this box shares with <paramref name="other"/>.</summary>
+    public float IntersectionArea(BoundingBox other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var x1 = Math.Max(X, other.X);
         var y1 = Math.Max(Y, other.Y);
         var x2 = Math.Min(X + Width, other.X + other.Width);
         var y2 = Math.Min(Y + Height, other.Y + other.Height);
-        var inter = Math.Max(0, x2 - x1) * Math.Max(0, y2 - y1);
+        return Math.Max(0, x2 - x1) * Math.Max(0, y2 - y1);
+    }
+
+    public float IntersectionOverUnion(BoundingBox other)
+    {
+        var inter = IntersectionArea(other);
         var union = Area + other.Area - inter;
         return union <= 0 ? 0 : inter / union;
     }

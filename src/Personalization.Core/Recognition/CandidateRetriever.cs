@@ -43,8 +43,9 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             return [];
         }
 
-        var rooms = _options.RoomRegions ? RoomSimilarity(query, concepts) : null;
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms is null ? null : RoomSimilarityFor(c, query, concepts, rooms))).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var rooms = _options.RoomRegions ? RoomSimilarities.Measure(query, concepts, (float)_options.OwnRoomOverlap) : null;
+        var hub = new HubnessWeighting((float)_options.HubnessWeight, (float)_options.HubnessAnchor, _options.HubnessNeighbours);
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), hub.For(c, concepts))).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
@@ -171,56 +172,13 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         return x1 - x0 < 1 || y1 - y0 < 1 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
     }
 
-    /// <summary>For each query region, its best cosine with a room of the owner's reference photos; null when none was kept.</summary>
-    /// <param name="except">A concept whose confirmed references' rooms are left out (see <see cref="RoomSimilarityFor"/>).</param>
-    public static float[]? RoomSimilarity(ImageAnalysis query, IReadOnlyList<Concept> concepts, Concept? except = null)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(concepts);
-        var rooms = concepts
-            .SelectMany(c => c.References.Where(r => except is null || !c.Name.Equals(except.Name) || !FeedbackBounds.IsConfirmed(r)))
-            .SelectMany(r => r.Rooms ?? []).Select(r => r.ImageVector).ToList();
-        if (rooms.Count == 0)
-        {
-            return null;
-        }
-
-        var best = new float[query.Regions.Count];
-        for (var q = 0; q < best.Length; q++)
-        {
-            var vector = query.Regions[q].ImageVector;
-            best[q] = float.NegativeInfinity;
-            foreach (var room in rooms)
-            {
-                if (room.Length == vector.Length)
-                {
-                    best[q] = Math.Max(best[q], TensorPrimitives.Dot(vector, room.Span));
-                }
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>
-    /// The rooms that count against <paramref name="concept"/>: all of them (<paramref name="all"/>), except the rooms of the
-    /// photos in which the user confirmed that concept — where it was found is no evidence against finding it there again.
-    /// </summary>
-    public static float[]? RoomSimilarityFor(Concept concept, ImageAnalysis query, IReadOnlyList<Concept> concepts, float[]? all)
-    {
-        ArgumentNullException.ThrowIfNull(concept);
-        return all is not null && concept.References.Any(r => FeedbackBounds.IsConfirmed(r) && r.Rooms is { Count: > 0 })
-            ? RoomSimilarity(query, concepts, concept)
-            : all;
-    }
-
     /// <summary>
     /// The exact fused score of one concept for one query. A query region that looks at least as much like one of the
     /// concept's hard negatives (regions the user rejected) as like its references does not count for it, nor does one that
     /// looks at least as much like a room of the owner's reference photos (<paramref name="roomSimilarity"/>, per query
-    /// region: <see cref="RoomSimilarity"/>).
+    /// region: <see cref="RoomSimilarities.Against"/>).
     /// </summary>
-    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null)
+    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null, RegionHubness? hubness = null)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(query);
@@ -234,7 +192,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var matched = -1;
             for (var r = 0; r < regions.Count; r++)
             {
-                var s = TensorPrimitives.Dot(region.ImageVector, regions[r].ImageVector.Span);
+                var s = TensorPrimitives.Dot(region.ImageVector, regions[r].ImageVector.Span) - (hubness?.Penalty(r) ?? 0f);
                 if (s > image)
                 {
                     image = s;
@@ -258,7 +216,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var fused = ((1 - textWeight) * image) + (textWeight * text) - penalty;
             if (best is null || fused > best.Score)
             {
-                best = new Candidate(concept.Name, fused, image, text, q, matched);
+                best = new Candidate(concept.Name, fused, image, text, q, matched, Hubness: hubness?.Of(matched));
             }
         }
 

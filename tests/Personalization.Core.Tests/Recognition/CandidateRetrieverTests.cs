@@ -79,28 +79,45 @@ public sealed class CandidateRetrieverTests
     }
 
     [Fact]
-    public void Score_RegionLikeARoomOfAnyReferencePhoto_CountsForNothing()
+    public void Score_RegionLikeARoomOfAnotherConceptsPhoto_CountsForNothing()
     {
         // Another concept's reference photo was taken in a room that looks like q1 (0, 1) exactly: q1 matches bo's r1 (1.0)
         // only as well as that room, so bo keeps q0's 0.6. A room like neither region changes nothing.
         var room = new ReferenceRegion(new BoundingBox(0, 0, 100, 100), "room", null, new float[] { 0, 1 }, ReadOnlyMemory<float>.Empty);
         var other = Bo with { Name = ConceptName.Parse("teapot"), References = [Bo.References[0] with { ContentHash = "t", Rooms = [room] }] };
-        var rooms = CandidateRetriever.RoomSimilarity(Query, [Bo, other]);
+        var rooms = RoomSimilarities.Measure(Query, [Bo, other], ownRoomOverlap: 0.25f)!.Against(Bo);
 
-        Assert.Equal(new[] { 0f, 1f }, rooms!);
+        Assert.Equal(new[] { 0f, 1f }, rooms);
         var candidate = CandidateRetriever.Score(Bo, Query, textWeight: 0f, roomSimilarity: rooms);
         Assert.Equal(0.6f, candidate.Score, 5);
         Assert.Equal(0, candidate.QueryRegion);
-        var elsewhere = CandidateRetriever.RoomSimilarity(Query, [Bo, other with { References = [other.References[0] with { Rooms = [room with { ImageVector = new float[] { -1, 0 } }] }] }]);
-        Assert.Equal(1f, CandidateRetriever.Score(Bo, Query, textWeight: 0f, roomSimilarity: elsewhere).Score, 5);
-        Assert.Null(CandidateRetriever.RoomSimilarity(Query, [Bo]));
+        var elsewhere = RoomSimilarities.Measure(Query, [Bo, other with { References = [other.References[0] with { Rooms = [room with { ImageVector = new float[] { -1, 0 } }] }] }], ownRoomOverlap: 0.25f)!;
+        Assert.Equal(1f, CandidateRetriever.Score(Bo, Query, textWeight: 0f, roomSimilarity: elsewhere.Against(Bo)).Score, 5);
+        Assert.Null(RoomSimilarities.Measure(Query, [Bo], ownRoomOverlap: 0.25f));
+    }
 
-        // A room of a photo in which the user confirmed bo does not count against bo (it still does against the others).
-        var confirmed = Bo with { References = [.. Bo.References, Bo.References[0] with { ContentHash = "c", Origin = ReferenceOrigins.Confirmed, Rooms = [room] }] };
-        var all = CandidateRetriever.RoomSimilarity(Query, [confirmed, other]);
-        Assert.Equal(new[] { 0f, 1f }, CandidateRetriever.RoomSimilarityFor(other, Query, [confirmed, other], all)!);
-        var mine = CandidateRetriever.RoomSimilarityFor(confirmed, Query, [confirmed with { References = [.. confirmed.References] }, other with { References = [other.References[0] with { Rooms = null }] }], all);
-        Assert.Null(mine);
+    [Fact]
+    public void RoomsAgainstAConcept_AreTheOtherConcepts_ItsOwnTilesClearOfIt_NeverItsConfirmedPhotos()
+    {
+        // bo was enrolled from a photo whose object box is (0, 0, 100, 100); one room tile lies clear of it and looks like q1,
+        // another is a fifth object and looks like q0.
+        var clear = new ReferenceRegion(new BoundingBox(200, 0, 100, 100), "room", null, new float[] { 0, 1 }, ReadOnlyMemory<float>.Empty);
+        var touching = new ReferenceRegion(new BoundingBox(80, 0, 100, 100), "room", null, new float[] { 1, 0 }, ReadOnlyMemory<float>.Empty);
+        var focus = new ReferenceFocus(new BoundingBox(0, 0, 100, 100), ReferenceFocus.User, null);
+        var enrolled = Bo with { References = [Bo.References[0] with { Focus = focus, Rooms = [clear, touching] }] };
+        var other = Bo with { Name = ConceptName.Parse("teapot"), References = [Bo.References[0] with { ContentHash = "t" }] };
+
+        // Against bo only the tile that holds less of it than the setting allows; against the teapot both.
+        Assert.Equal(new[] { 0f, 1f }, RoomSimilarities.Measure(Query, [enrolled, other], ownRoomOverlap: 0.05f)!.Against(enrolled));
+        Assert.Equal(new[] { 1f, 1f }, RoomSimilarities.Measure(Query, [enrolled, other], ownRoomOverlap: 0.25f)!.Against(enrolled));
+        Assert.Equal(new[] { float.NegativeInfinity, float.NegativeInfinity }, RoomSimilarities.Measure(Query, [enrolled, other], ownRoomOverlap: 0f)!.Against(enrolled));
+        Assert.Equal(new[] { 1f, 1f }, RoomSimilarities.Measure(Query, [enrolled, other], ownRoomOverlap: 0f)!.Against(other));
+
+        // A room of a photo in which the user confirmed bo never counts against bo; it still does against the others.
+        var confirmed = Bo with { References = [.. Bo.References, Bo.References[0] with { ContentHash = "c", Origin = ReferenceOrigins.Confirmed, Rooms = [clear] }] };
+        var measured = RoomSimilarities.Measure(Query, [confirmed, other], ownRoomOverlap: 0.25f)!;
+        Assert.Equal(new[] { float.NegativeInfinity, float.NegativeInfinity }, measured.Against(confirmed));
+        Assert.Equal(new[] { 0f, 1f }, measured.Against(other));
     }
 
     private static ImageRegion Region(float[] image, float[] text) => new(new BoundingBox(0, 0, 640, 480), "image", null, 1f, image, text, [], []);
