@@ -14,7 +14,8 @@ namespace Personalization.Local.Index;
 /// float count, XxHash3 of everything after the header, the int8 rows' dimension, count and stats size); the binary
 /// directory (<see cref="SegmentDirectory"/>: names, vector counts and lengths, where each concept's JSON lies); each
 /// concept's JSON with its vectors left out (<see cref="ConceptVectors"/>); from the next 64-byte boundary every vector
-/// as float32; then, where every region image vector is finite and of one length, their int8 copy
+/// as float32, grouped by kind (<see cref="SegmentVectorOrder"/>: the descriptions, then the region image vectors, then
+/// the rest, so a scan reads contiguous pages); then, where every region image vector is finite and of one length, their int8 copy
 /// (<see cref="QuantizedRows"/>: the rows from a 64-byte boundary, then their stats from the next), so a reader's
 /// first search scans it at once instead of making it. Read, nothing is copied and no JSON is parsed: the file is
 /// mapped, each vector is a view into it (<see cref="MappedVectors"/>), and each concept is a <see cref="StoredConcept"/>
@@ -56,7 +57,8 @@ internal static class ConceptSegmentFile
         await writer.WriteAsync(directory, cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(jsonBytes, cancellationToken).ConfigureAwait(false);
         await writer.PadToAsync(layout.FloatStart, cancellationToken).ConfigureAwait(false);
-        foreach (var vector in concepts.SelectMany(ConceptVectors.Of))
+        List<ReadOnlyMemory<float>> all = [.. concepts.SelectMany(ConceptVectors.Of)];
+        foreach (var vector in SegmentVectorOrder.Of([.. concepts.Select(Shape)]).Select(v => all[v]))
         {
             await writer.WriteAsync((long)vector.Length * sizeof(float), (at, into) => SegmentWriter.Copy(MemoryMarshal.AsBytes(vector.Span)[(int)at..], into), cancellationToken).ConfigureAwait(false);
         }
@@ -189,7 +191,17 @@ internal static class ConceptSegmentFile
         }
 
         var mapping = SegmentMapping.Map(stream);
-        var vectors = layout.Floats == 0 ? new ReadOnlyMemory<float>[lengths.Length] : Views(mapping, layout.FloatStart, lengths);
+        var order = SegmentVectorOrder.Of([.. entries.Select(e => (e.Fingerprints, e.Regions, e.Vectors))]);
+        var vectors = new ReadOnlyMemory<float>[lengths.Length];
+        if (layout.Floats > 0)
+        {
+            var stored = Views(mapping, layout.FloatStart, [.. order.Select(v => lengths[v])]);
+            for (var i = 0; i < order.Length; i++)
+            {
+                vectors[order[i]] = stored[i];
+            }
+        }
+
         var int8 = layout.Int8Rows > 0 ? QuantizedRows.Mapped(mapping, layout.Int8Dimension, layout.Int8Rows, layout.Int8Start, layout.StatsStart) : null;
         var concepts = new List<StoredConcept>(entries.Length);
         var row = 0;
@@ -198,7 +210,7 @@ internal static class ConceptSegmentFile
             var imageRows = new ReadOnlyMemory<float>[entry.Regions];
             for (var r = 0; r < entry.Regions; r++)
             {
-                imageRows[r] = vectors[entry.FirstVector + 1 + entry.Fingerprints + (2 * r)];
+                imageRows[r] = vectors[SegmentVectorOrder.ImageVector(entry.FirstVector, entry.Fingerprints, r)];
                 if (int8 is not null && imageRows[r].Length != int8.Dimension)
                 {
                     throw new InvalidDataException($"<{entry.Name}> has an image vector of {imageRows[r].Length} floats beside int8 rows of {int8.Dimension}");
@@ -250,6 +262,9 @@ internal static class ConceptSegmentFile
         var next = entry.FirstVector;
         return ConceptVectors.Fill(concept!, _ => vectors[next++]);
     }
+
+    private static (int Fingerprints, int Regions, int Vectors) Shape(Concept concept) =>
+        (concept.Fingerprint.Count, concept.AllRegions.Count(), ConceptVectors.Of(concept).Count());
 
     /// <summary>The region image rows' int8 copy, or null where they are not all finite and of one non-zero length.</summary>
     private static QuantizedRows? Int8Of(IReadOnlyList<Concept> concepts)

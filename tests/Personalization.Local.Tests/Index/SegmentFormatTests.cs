@@ -51,6 +51,24 @@ public sealed class SegmentFormatTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 7).Select(i => i * 3), read.Select(s => s.Int8Start));
     }
 
+    // The descriptions lie one after the other in the file, and so do all region image vectors, concept after concept:
+    // a description scan or a rescoring touches only the pages of its kind.
+    [Fact]
+    public async Task Read_Version2_VectorsOfOneKindAreContiguous()
+    {
+        var concepts = Concepts(5, regions: 3);
+        var file = Path.Combine(_data.Path, "one.vec");
+        var (floats, checksum) = await ConceptSegmentFile.WriteAsync(file, concepts, CancellationToken.None);
+
+        var read = await ConceptSegmentFile.ReadAsync(file, Alice, floats, checksum, CancellationToken.None);
+
+        var descriptions = read.Select(s => s.Description).ToList();
+        var images = read.SelectMany(s => s.ImageRows).ToList();
+        Assert.All(descriptions.Zip(descriptions.Skip(1)), p => Assert.Equal(16 * sizeof(float), Distance(p.First, p.Second)));
+        Assert.All(images.Zip(images.Skip(1)), p => Assert.Equal(16 * sizeof(float), Distance(p.First, p.Second)));
+        Assert.Equal(5 * 16 * sizeof(float), Distance(descriptions[0], images[0]));
+    }
+
     // A loaded owner parses no record to load or to search; a record is parsed when it is read, and only that one.
     [Fact]
     public async Task LoadAndSearch_ParseNoRecord_ReadingAHitParsesOnlyIt()
@@ -197,6 +215,9 @@ public sealed class SegmentFormatTests : IDisposable
 
     private static List<(string, int, float)[]> Hits(IReadOnlyList<IReadOnlyList<VectorHit>> hits) =>
         [.. hits.Select(q => q.Select(h => (h.Concept.Value, h.RegionIndex, h.Similarity)).ToArray())];
+
+    private static long Distance(ReadOnlyMemory<float> from, ReadOnlyMemory<float> to) =>
+        System.Runtime.CompilerServices.Unsafe.ByteOffset(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(from.Span), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(to.Span));
 
     private static async Task<int> VersionAsync(string segment) =>
         BinaryPrimitives.ReadInt32LittleEndian((await File.ReadAllBytesAsync(segment)).AsSpan(8));
