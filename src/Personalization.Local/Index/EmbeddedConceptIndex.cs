@@ -21,7 +21,7 @@ namespace Personalization.Local.Index;
 /// mapped, not copied: the concepts' vectors and the snapshot's rows are views into it (<see cref="MappedVectors"/>).
 /// Thread-safe.
 /// </summary>
-public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
+public sealed class EmbeddedConceptIndex : IConceptIndex, IConceptLookup, IDisposable
 {
     // File times can be as coarse as a clock tick (ext4 before Linux 6.13) or seconds (FAT, HFS+), so a file
     // replaced within that window keeps its time. A snapshot loaded that soon after the file's time is not
@@ -113,6 +113,21 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 
     public async Task<IReadOnlyList<Concept>> ListAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
         (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts;
+
+    /// <summary>Finds the concept by its name in the directory: only its record is parsed.</summary>
+    public async Task<Concept?> FindAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default)
+    {
+        var stored = (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Stored;
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (stored[i].Name.Equals(name))
+            {
+                return stored[i].Concept;
+            }
+        }
+
+        return null;
+    }
 
     public async Task<IReadOnlyList<IReadOnlyList<VectorHit>>> SearchAsync(OwnerId owner, IReadOnlyList<VectorQuery> queries, CancellationToken cancellationToken = default)
     {

@@ -201,6 +201,7 @@ public sealed class SegmentFormatTests : IDisposable
         await SetManifestChecksumAsync(checksum);
         using var index = NewIndex();
 
+        Assert.Equal("c001", (await index.GetAsync(Alice, ConceptName.Parse("c001")))?.Name.Value);
         var list = await index.ListAsync(Alice);
         var e = Assert.Throws<InvalidDataException>(() => list[0]);
 
@@ -208,6 +209,10 @@ public sealed class SegmentFormatTests : IDisposable
         Assert.Contains("<c000>", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
         Assert.Equal("c001", list[1].Name.Value);
+
+        // Finding one concept by name parses that one only: the damaged record before it is not read.
+        Assert.Equal("c002", (await index.GetAsync(Alice, ConceptName.Parse("C002")))?.Name.Value);
+        Assert.Null(await index.GetAsync(Alice, ConceptName.Parse("nobody")));
     }
 
     private static List<Concept> Concepts(int count, int regions, int first = 0) =>
