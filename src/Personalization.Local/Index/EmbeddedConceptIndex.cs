@@ -18,7 +18,9 @@ namespace Personalization.Local.Index;
 /// that is not a valid index is damaged and never overwritten. The first time an instance touches an owner it sweeps what
 /// crashes left (<see cref="OrphanSweeper"/>, unnamed segments) under that lock. Readers use immutable snapshots and
 /// reload when another process has replaced the manifest, reading only the segments they have not seen. A segment read is
-/// mapped, not copied: the concepts' vectors and the snapshot's rows are views into it (<see cref="MappedVectors"/>).
+/// mapped, not copied: the concepts' vectors, the snapshot's rows and their int8 copy are views into it
+/// (<see cref="MappedVectors"/>, <see cref="QuantizedRows"/>), and each concept's record is parsed from the segment's JSON
+/// only when a caller reads it (<see cref="StoredConcept"/>): a load, a search, an upsert and a delete parse none.
 /// Thread-safe.
 /// </summary>
 public sealed class EmbeddedConceptIndex : IConceptIndex, IConceptLookup, IDisposable
