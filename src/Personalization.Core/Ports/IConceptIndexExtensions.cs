@@ -14,6 +14,11 @@ public static class ConceptIndexExtensions
     public static async Task<Concept?> GetAsync(this IConceptIndex index, OwnerId owner, ConceptName name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
+        if (index is IConceptLookup lookup)
+        {
+            return await lookup.FindAsync(owner, name, cancellationToken).ConfigureAwait(false);
+        }
+
         var all = await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
         return all.FirstOrDefault(c => c.Name.Equals(name));
     }

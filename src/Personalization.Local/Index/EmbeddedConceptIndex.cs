@@ -18,10 +18,12 @@ namespace Personalization.Local.Index;
 /// that is not a valid index is damaged and never overwritten. The first time an instance touches an owner it sweeps what
 /// crashes left (<see cref="OrphanSweeper"/>, unnamed segments) under that lock. Readers use immutable snapshots and
 /// reload when another process has replaced the manifest, reading only the segments they have not seen. A segment read is
-/// mapped, not copied: the concepts' vectors and the snapshot's rows are views into it (<see cref="MappedVectors"/>).
+/// mapped, not copied: the concepts' vectors, the snapshot's rows and their int8 copy are views into it
+/// (<see cref="MappedVectors"/>, <see cref="QuantizedRows"/>), and each concept's record is parsed from the segment's JSON
+/// only when a caller reads it (<see cref="StoredConcept"/>): a load, a search, an upsert and a delete parse none.
 /// Thread-safe.
 /// </summary>
-public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
+public sealed class EmbeddedConceptIndex : IConceptIndex, IConceptLookup, IDisposable
 {
     // File times can be as coarse as a clock tick (ext4 before Linux 6.13) or seconds (FAT, HFS+), so a file
     // replaced within that window keeps its time. A snapshot loaded that soon after the file's time is not
@@ -52,10 +54,11 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         {
             // The last of several concepts with one name wins, as if they had been upserted in order.
             var batch = group.GroupBy(c => c.Name).Select(g => g.Last()).ToList();
+            var names = batch.Select(b => b.Name).ToHashSet();
             await MutateAsync(group.Key, (list, _) =>
             {
-                list.RemoveAll(c => batch.Exists(b => b.Name.Equals(c.Name)));
-                list.AddRange(batch);
+                list.RemoveAll(c => names.Contains(c.Name));
+                list.AddRange(batch.Select(StoredConcept.Of));
                 Sort(list);
                 return Task.FromResult(true);
             }, cancellationToken).ConfigureAwait(false);
@@ -74,11 +77,12 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
             owner,
             (list, _) =>
             {
-                deleted = list.Find(c => c.Name.Equals(name));
-                return Task.FromResult(deleted is not null && list.Remove(deleted));
+                var stored = list.Find(c => c.Name.Equals(name));
+                deleted = stored?.Concept;
+                return Task.FromResult(stored is not null && list.Remove(stored));
             },
             cancellationToken,
-            (list, token) => afterDelete(deleted!, list, token));
+            (list, token) => afterDelete(deleted!, new StoredConceptList(list), token));
     }
 
     /// <summary>The whole of it, <paramref name="change"/> included, runs under the owner's lock.</summary>
@@ -88,7 +92,8 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         Concept? written = null;
         await MutateAsync(owner, async (list, token) =>
         {
-            var updated = await change(list.Find(c => c.Name.Equals(name)), token).ConfigureAwait(false);
+            var current = list.Find(c => c.Name.Equals(name));
+            var updated = await change(current?.Concept, token).ConfigureAwait(false);
             if (updated is null)
             {
                 return false;
@@ -100,7 +105,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
             }
 
             list.RemoveAll(c => c.Name.Equals(name));
-            list.Add(updated);
+            list.Add(current is not null && ReferenceEquals(current.Concept, updated) ? current : StoredConcept.Of(updated));
             Sort(list);
             written = updated;
             return true;
@@ -110,6 +115,21 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
 
     public async Task<IReadOnlyList<Concept>> ListAsync(OwnerId owner, CancellationToken cancellationToken = default) =>
         (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts;
+
+    /// <summary>Finds the concept by its name in the directory: only its record is parsed.</summary>
+    public async Task<Concept?> FindAsync(OwnerId owner, ConceptName name, CancellationToken cancellationToken = default)
+    {
+        var stored = (await SnapshotAsync(owner, cancellationToken).ConfigureAwait(false)).Stored;
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (stored[i].Name.Equals(name))
+            {
+                return stored[i].Concept;
+            }
+        }
+
+        return null;
+    }
 
     public async Task<IReadOnlyList<IReadOnlyList<VectorHit>>> SearchAsync(OwnerId owner, IReadOnlyList<VectorQuery> queries, CancellationToken cancellationToken = default)
     {
@@ -132,7 +152,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     {
     }
 
-    private static void Sort(List<Concept> list) => SegmentedConceptStore.SortByKey(list);
+    private static void Sort(List<StoredConcept> list) => SegmentedConceptStore.SortByKey(list);
 
     private async Task<OwnerSnapshot> SnapshotAsync(OwnerId owner, CancellationToken cancellationToken)
     {
@@ -147,7 +167,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         }
 
         var loadedAt = DateTime.UtcNow;
-        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Create((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length, cached, _quantizedScan);
+        var loaded = time == DateTime.MinValue ? OwnerSnapshot.Empty : OwnerSnapshot.Of((await _store.ReadAsync(owner, cancellationToken).ConfigureAwait(false)).Concepts, time, loadedAt, length, cached, _quantizedScan);
         _snapshots[owner] = loaded;
         return loaded;
     }
@@ -182,14 +202,16 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
     {
         if (!_swept.ContainsKey(owner))
         {
-            OrphanSweeper.Sweep(_paths, owner, stored.Concepts, cancellationToken);
+            OrphanSweeper.Sweep(_paths, owner, new StoredConceptList(stored.Concepts), cancellationToken);
             _store.Sweep(owner, stored.Manifest?.Segments);
             _swept[owner] = true;
         }
     }
 
     /// <param name="afterWrite">Runs after the index is written, still under the lock.</param>
-    private async Task<bool> MutateAsync(OwnerId owner, Func<List<Concept>, CancellationToken, Task<bool>> change, CancellationToken cancellationToken, Func<List<Concept>, CancellationToken, Task>? afterWrite = null)
+    /// <param name="change">Changes the list of the owner's concepts (by name key; a concept read from a segment is parsed
+    /// only when its <see cref="StoredConcept.Concept"/> is read); false: nothing to write.</param>
+    private async Task<bool> MutateAsync(OwnerId owner, Func<List<StoredConcept>, CancellationToken, Task<bool>> change, CancellationToken cancellationToken, Func<List<StoredConcept>, CancellationToken, Task>? afterWrite = null)
     {
         var file = _paths.ConceptsFile(owner);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -205,7 +227,7 @@ public sealed class EmbeddedConceptIndex : IConceptIndex, IDisposable
         var writtenAt = DateTime.UtcNow;
         await _store.CommitAsync(owner, stored, list, cancellationToken).ConfigureAwait(false);
         var written = new FileInfo(_paths.ManifestFile(owner));
-        _snapshots[owner] = OwnerSnapshot.Create(list, written.LastWriteTimeUtc, writtenAt, written.Length, _snapshots.GetValueOrDefault(owner), _quantizedScan);
+        _snapshots[owner] = OwnerSnapshot.Of(list, written.LastWriteTimeUtc, writtenAt, written.Length, _snapshots.GetValueOrDefault(owner), _quantizedScan);
         if (afterWrite is not null)
         {
             await afterWrite(list, cancellationToken).ConfigureAwait(false);

@@ -93,5 +93,6 @@ internal static class Int8Quantizer
 }
 
 /// <summary>What bounds a quantised vector's dot products: its scale, its norm, its quantised copy's norm and the norm of
-/// the difference (each rounded up), and the sum of its int8 values.</summary>
+/// the difference (each rounded up), and the sum of its int8 values. Segment files store it as it lies in memory
+/// (<see cref="QuantizedRows.StatsBytes"/> bytes, little-endian): a change to its fields is a new segment version.</summary>
 internal readonly record struct QuantizedStats(float Scale, double Norm, double QuantizedNorm, double Error, int Sum);

@@ -19,21 +19,22 @@ internal sealed class OwnerSnapshot
     // where the scan is exact.
     private readonly QuantizedRowSetBuild? _quantized;
 
-    private OwnerSnapshot(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous, bool quantize)
+    private OwnerSnapshot(IReadOnlyList<StoredConcept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous, bool quantize)
     {
         FileLength = fileLength;
-        Concepts = concepts;
+        Stored = concepts;
+        Concepts = new StoredConceptList(concepts);
         FileTimeUtc = fileTimeUtc;
         LoadedAtUtc = loadedAtUtc;
 
         // A concept that is the very object of the previous snapshot keeps its rows, copied as references; only the others
         // are walked. Walking every region of every concept after each write would touch every vector in memory (a
         // cache miss each: tens of milliseconds at 100k regions), copying their references touches none.
-        var before = previous?.Concepts.Count > 0 ? previous : null;
-        var was = new Dictionary<Concept, int>(before is null ? 0 : before.Concepts.Count, ReferenceEqualityComparer.Instance);
-        for (var j = 0; j < (before?.Concepts.Count ?? 0); j++)
+        var before = previous?.Stored.Count > 0 ? previous : null;
+        var was = new Dictionary<StoredConcept, int>(before is null ? 0 : before.Stored.Count, ReferenceEqualityComparer.Instance);
+        for (var j = 0; j < (before?.Stored.Count ?? 0); j++)
         {
-            was[before!.Concepts[j]] = j;
+            was[before!.Stored[j]] = j;
         }
 
         var at = new int[concepts.Count];
@@ -41,7 +42,7 @@ internal sealed class OwnerSnapshot
         for (var c = 0; c < concepts.Count; c++)
         {
             at[c] = was.TryGetValue(concepts[c], out var j) ? j : -1;
-            _rowStart[c + 1] = _rowStart[c] + (at[c] >= 0 ? before!._rowStart[j + 1] - before._rowStart[j] : concepts[c].References.Sum(r => r.Regions.Count));
+            _rowStart[c + 1] = _rowStart[c] + (at[c] >= 0 ? before!._rowStart[j + 1] - before._rowStart[j] : concepts[c].ImageRows.Length);
         }
 
         ImageDimension = before?.ImageDimension ?? 0;
@@ -61,22 +62,19 @@ internal sealed class OwnerSnapshot
 
             var concept = concepts[c];
             var (row, region) = (_rowStart[c], 0);
-            foreach (var reference in concept.References)
+            foreach (var vector in concept.ImageRows)
             {
-                foreach (var r in reference.Regions)
+                ImageDimension = row == 0 && ImageDimension == 0 ? vector.Length : ImageDimension;
+                if (vector.Length != ImageDimension)
                 {
-                    ImageDimension = row == 0 && ImageDimension == 0 ? r.ImageVector.Length : ImageDimension;
-                    if (r.ImageVector.Length != ImageDimension)
-                    {
-                        throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
-                    }
-
-                    ImageRows[row] = r.ImageVector;
-                    ImageOwners[row++] = (concept.Name, region++);
+                    throw new InvalidDataException("the owner's concepts mix image vectors of different sizes");
                 }
+
+                ImageRows[row] = vector;
+                ImageOwners[row++] = (concept.Name, region++);
             }
 
-            _descriptionOf[c] = concept.DescriptionVector;
+            _descriptionOf[c] = concept.Description;
         }
 
         // Descriptions of each length apart, in concept order: a query is compared with those of its own length only.
@@ -97,10 +95,17 @@ internal sealed class OwnerSnapshot
         {
             // The concepts kept from the previous snapshot keep their int8 rows, if it made them; otherwise all are made
             // anew (so a snapshot never holds on to a chain of earlier ones).
+            // Concepts whose segment holds their int8 rows take them from there (mapped, nothing to make).
             var earlier = before?._quantized?.Made;
             var (rows, dimension, rowStart) = (ImageRows, ImageDimension, _rowStart);
-            var fresh = earlier is null ? ImageRows.Length : Enumerable.Range(0, concepts.Count).Where(c => at[c] < 0).Sum(c => _rowStart[c + 1] - _rowStart[c]);
-            _quantized = new(() => QuantizedRowSet.Build(rows, dimension, rowStart, earlier, earlier is null ? null : at), fresh);
+            var stored = new (QuantizedRows Block, int Start)?[concepts.Count];
+            for (var c = 0; c < concepts.Count; c++)
+            {
+                stored[c] = concepts[c].Int8 is { } block && block.Dimension == dimension ? (block, concepts[c].Int8Start) : null;
+            }
+
+            var fresh = Enumerable.Range(0, concepts.Count).Where(c => (earlier is null || at[c] < 0) && stored[c] is null).Sum(c => _rowStart[c + 1] - _rowStart[c]);
+            _quantized = new(() => QuantizedRowSet.Build(rows, dimension, rowStart, earlier, earlier is null ? null : at, stored), fresh);
         }
     }
 
@@ -115,7 +120,11 @@ internal sealed class OwnerSnapshot
 
     public static OwnerSnapshot Empty { get; } = new([], DateTime.MinValue, DateTime.MaxValue, 0, null, quantize: false);
 
+    /// <summary>The concepts' records, each parsed when first read (<see cref="StoredConcept"/>).</summary>
     public IReadOnlyList<Concept> Concepts { get; }
+
+    /// <summary>The concepts as the index holds them, by name key.</summary>
+    public IReadOnlyList<StoredConcept> Stored { get; }
 
     public DateTime FileTimeUtc { get; }
 
@@ -183,7 +192,7 @@ internal sealed class OwnerSnapshot
             var hits = MultiQueryScan.Search(rows, dimension, [.. asked.Select(q => (queries[q].Vector, queries[q].Top))]);
             for (var i = 0; i < asked.Count; i++)
             {
-                results[asked[i]] = [.. hits[i].Select(x => new VectorHit(Concepts[owners[x.Row]].Name, -1, x.Score))];
+                results[asked[i]] = [.. hits[i].Select(x => new VectorHit(Stored[owners[x.Row]].Name, -1, x.Score))];
             }
         }
 
@@ -194,6 +203,22 @@ internal sealed class OwnerSnapshot
     /// same ones, keep their rows (null: walk every concept).</param>
     /// <param name="quantize">Search the image rows through their int8 copy with exact rescoring (<see cref="QuantizedScan"/>:
     /// the same hits, faster) once there are <see cref="QuantizeFromRows"/>; false: always the float scan.</param>
-    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous = null, bool quantize = true) =>
+    public static OwnerSnapshot Of(IReadOnlyList<StoredConcept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous = null, bool quantize = true) =>
         new(concepts, fileTimeUtc, loadedAtUtc, fileLength, previous, quantize);
+
+    /// <summary>A snapshot of concept records in memory; a record of <paramref name="previous"/> (parsed there) keeps its rows.</summary>
+    public static OwnerSnapshot Create(IReadOnlyList<Concept> concepts, DateTime fileTimeUtc, DateTime loadedAtUtc, long fileLength, OwnerSnapshot? previous = null, bool quantize = true)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        var known = new Dictionary<Concept, StoredConcept>(ReferenceEqualityComparer.Instance);
+        foreach (var stored in previous?.Stored ?? [])
+        {
+            if (stored.IsParsed)
+            {
+                known.TryAdd(stored.Concept, stored);
+            }
+        }
+
+        return new([.. concepts.Select(c => known.GetValueOrDefault(c) ?? StoredConcept.Of(c))], fileTimeUtc, loadedAtUtc, fileLength, previous, quantize);
+    }
 }

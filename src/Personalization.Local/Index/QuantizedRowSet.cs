@@ -35,9 +35,11 @@ internal sealed class QuantizedRowSet
     /// <param name="rowStart">Where each concept's rows start, and one more entry: the end.</param>
     /// <param name="previous">The previous snapshot's set, or null.</param>
     /// <param name="previousIndex">Per concept, its index in the previous snapshot (its rows unchanged), or -1.</param>
+    /// <param name="stored">Per concept, where its rows' int8 copy already lies (a segment's block, mapped), or null:
+    /// used for the concepts the previous set does not hold.</param>
     /// <param name="slackRows">Dead rows tolerated however few live ones there are.</param>
     /// <returns>Null when a row is not finite.</returns>
-    public static QuantizedRowSet? Build(ReadOnlyMemory<float>[] rows, int dimension, int[] rowStart, QuantizedRowSet? previous, int[]? previousIndex, int slackRows = SlackRows)
+    public static QuantizedRowSet? Build(ReadOnlyMemory<float>[] rows, int dimension, int[] rowStart, QuantizedRowSet? previous, int[]? previousIndex, (QuantizedRows Block, int Start)?[]? stored = null, int slackRows = SlackRows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(rowStart);
@@ -46,7 +48,7 @@ internal sealed class QuantizedRowSet
         var fresh = new List<ReadOnlyMemory<float>>();
         for (var c = 0; c < concepts; c++)
         {
-            if (!reuse || previousIndex![c] < 0)
+            if ((!reuse || previousIndex![c] < 0) && stored?[c] is null)
             {
                 fresh.AddRange(rows.AsSpan(rowStart[c], rowStart[c + 1] - rowStart[c]));
             }
@@ -66,6 +68,10 @@ internal sealed class QuantizedRowSet
             {
                 placement[c] = previous!._placement[previousIndex[c]];
             }
+            else if (stored?[c] is { } onDisk)
+            {
+                placement[c] = onDisk;
+            }
             else
             {
                 placement[c] = (block!, next);
@@ -78,7 +84,8 @@ internal sealed class QuantizedRowSet
     }
 
     /// <summary>Rows the blocks it points at hold, dead ones included.</summary>
-    public long HeldRows() => _placement.Select(p => p.Block).Where(b => b is not null).Distinct().Sum(b => (long)b.Count);
+    /// <remarks>A block mapped from a segment is not counted: its dead rows are pages nobody touches.</remarks>
+    public long HeldRows() => _placement.Select(p => p.Block).Where(b => b is not null && !b.IsMapped).Distinct().Sum(b => (long)b.Count);
 
     private static Run[] RunsOf((QuantizedRows Block, int Start)[] placement, int[] rowStart)
     {

@@ -15,20 +15,25 @@ namespace Personalization.Local.Index;
 internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
 {
     // Each segment read or written, by file: its concepts by name (a reader picks the live ones without walking them all).
-    private readonly ConcurrentDictionary<string, Dictionary<ConceptName, Concept>> _segments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<ConceptName, StoredConcept>> _segments = new(StringComparer.Ordinal);
 
     // The last index read or committed per owner: a manifest that names the same segments and concepts gives the same
     // list, without walking every concept again (a write under the lock re-reads only the small manifest).
     private readonly ConcurrentDictionary<OwnerId, StoredIndex> _last = new();
 
     /// <summary>Orders concepts by name key (ordinal), the order of the index's rows and of its ties.</summary>
-    public static void SortByKey(List<Concept> concepts)
+    public static void SortByKey(List<StoredConcept> concepts) => SortByKey(concepts, c => c.Name);
+
+    /// <summary>Orders concept records by name key (ordinal), as <see cref="SortByKey(List{StoredConcept})"/>.</summary>
+    public static void SortByKey(List<Concept> concepts) => SortByKey(concepts, c => c.Name);
+
+    private static void SortByKey<T>(List<T> concepts, Func<T, ConceptName> name)
     {
         ArgumentNullException.ThrowIfNull(concepts);
         var keys = new string[concepts.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = concepts[i].Name.Key;
+            keys[i] = name(concepts[i]).Key;
         }
 
         var items = concepts.ToArray();
@@ -49,7 +54,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
                 try
                 {
                     var legacy = paths.ConceptsFile(owner);
-                    return File.Exists(legacy) ? new(null, Sorted(await ConceptIndexFile.ReadAsync(legacy, owner, cancellationToken).ConfigureAwait(false))) : new(null, []);
+                    return File.Exists(legacy) ? new(null, Sorted([.. (await ConceptIndexFile.ReadAsync(legacy, owner, cancellationToken).ConfigureAwait(false)).Select(StoredConcept.Of)])) : new(null, []);
                 }
                 catch (FileNotFoundException) when (File.Exists(manifestFile))
                 {
@@ -87,7 +92,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
     /// Commits <paramref name="next"/> (what <paramref name="current"/> became) as a new segment holding only the concepts
     /// that are not the very objects read, then a new manifest. Compaction goes with it (<see cref="SegmentMerge"/>).
     /// </summary>
-    public async Task CommitAsync(OwnerId owner, StoredIndex current, IReadOnlyList<Concept> next, CancellationToken cancellationToken)
+    public async Task CommitAsync(OwnerId owner, StoredIndex current, IReadOnlyList<StoredConcept> next, CancellationToken cancellationToken)
     {
         var segments = current.Manifest?.Segments ?? [];
         var home = new Dictionary<ConceptName, int>();
@@ -100,8 +105,8 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         }
 
         var previous = current.Concepts.ToDictionary(c => c.Name);
-        var kept = segments.Select(_ => new List<Concept>()).ToArray();
-        var written = new List<Concept>();
+        var kept = segments.Select(_ => new List<StoredConcept>()).ToArray();
+        var written = new List<StoredConcept>();
         foreach (var concept in next)
         {
             var stays = home.TryGetValue(concept.Name, out var at) && previous.TryGetValue(concept.Name, out var was) && ReferenceEquals(was, concept);
@@ -110,17 +115,17 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
 
         // What each segment still holds: what it held, less the concepts replaced or deleted now. Only those are walked:
         // summing every concept's vectors would touch each of them in memory.
-        var staying = new HashSet<Concept>(kept.SelectMany(k => k), ReferenceEqualityComparer.Instance);
+        var staying = new HashSet<StoredConcept>(kept.SelectMany(k => k), ReferenceEqualityComparer.Instance);
         var live = segments.Select(s => s.LiveFloats).ToArray();
         foreach (var (name, was) in previous)
         {
             if (home.TryGetValue(name, out var i) && !staying.Contains(was))
             {
-                live[i] -= Floats(was);
+                live[i] -= was.Floats;
             }
         }
 
-        var merged = SegmentMerge.Plan([.. segments.Select(s => s.Floats)], live, written.Sum(Floats));
+        var merged = SegmentMerge.Plan([.. segments.Select(s => s.Floats)], live, written.Sum(c => c.Floats));
         var generation = (current.Manifest?.Generation ?? 0) + 1;
         var after = Enumerable.Range(0, segments.Count).Where(i => !merged[i]).Select(i => segments[i] with { LiveFloats = live[i], Concepts = [.. kept[i].Select(c => c.Name)] }).ToList();
         written.AddRange(Enumerable.Range(0, segments.Count).Where(i => merged[i]).SelectMany(i => kept[i]));
@@ -129,7 +134,8 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         {
             var name = ConceptManifest.SegmentName(generation);
             segmentFile = paths.SegmentFile(owner, name);
-            var (floats, checksum) = await ConceptSegmentFile.WriteAsync(segmentFile, written, cancellationToken).ConfigureAwait(false);
+            // A merged concept read from a directory is parsed here: its record is what the new segment holds.
+            var (floats, checksum) = await ConceptSegmentFile.WriteAsync(segmentFile, [.. written.Select(c => c.Concept)], cancellationToken).ConfigureAwait(false);
             after.Add(new ManifestSegment(name, floats, floats, checksum, [.. written.Select(c => c.Name)]));
         }
 
@@ -178,9 +184,7 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         a.Generation == b.Generation && a.Segments.Count == b.Segments.Count
         && a.Segments.Zip(b.Segments).All(p => p.First.Name == p.Second.Name && p.First.Concepts.SequenceEqual(p.Second.Concepts));
 
-    private static long Floats(Concept concept) => ConceptVectors.Of(concept).Sum(v => (long)v.Length);
-
-    private static List<Concept> Sorted(List<Concept> concepts)
+    private static List<StoredConcept> Sorted(List<StoredConcept> concepts)
     {
         SortByKey(concepts);
         return concepts;
@@ -198,16 +202,16 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
         }
     }
 
-    private async Task<List<Concept>> LoadAsync(OwnerId owner, ConceptManifest manifest, CancellationToken cancellationToken)
+    private async Task<List<StoredConcept>> LoadAsync(OwnerId owner, ConceptManifest manifest, CancellationToken cancellationToken)
     {
-        var concepts = new List<Concept>(manifest.Segments.Sum(s => s.Concepts.Count));
+        var concepts = new List<StoredConcept>(manifest.Segments.Sum(s => s.Concepts.Count));
         foreach (var segment in manifest.Segments)
         {
             var file = paths.SegmentFile(owner, segment.Name);
             if (!_segments.TryGetValue(file, out var byName))
             {
                 var read = await ConceptSegmentFile.ReadAsync(file, owner, segment.Floats, segment.Checksum, cancellationToken).ConfigureAwait(false);
-                byName = new Dictionary<ConceptName, Concept>(read.Count);
+                byName = new Dictionary<ConceptName, StoredConcept>(read.Count);
                 foreach (var concept in read)
                 {
                     if (!byName.TryAdd(concept.Name, concept))
@@ -240,4 +244,4 @@ internal sealed class SegmentedConceptStore(OwnerDataPaths paths)
 }
 
 /// <summary>An owner's committed index: its manifest (null: none yet, or only the old single file) and its concepts by name key.</summary>
-internal sealed record StoredIndex(ConceptManifest? Manifest, List<Concept> Concepts);
+internal sealed record StoredIndex(ConceptManifest? Manifest, List<StoredConcept> Concepts);

@@ -12,15 +12,19 @@ internal static class OrphanSweeper
     /// <returns>How many files were removed.</returns>
     public static int Sweep(OwnerDataPaths paths, OwnerId owner, IReadOnlyList<Concept> concepts, CancellationToken cancellationToken)
     {
-        var referenced = concepts
+        ArgumentNullException.ThrowIfNull(concepts);
+
+        // Made only when there is a stored photo to judge: reading every concept's references parses every concept of an
+        // index whose records are parsed when asked for.
+        var referenced = new Lazy<HashSet<string>>(() => concepts
             .SelectMany(c => c.References.Select(r => r.ContentHash).Concat((c.Negatives ?? []).Select(n => n.ContentHash)))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .ToHashSet(StringComparer.OrdinalIgnoreCase));
         var removed = 0;
         foreach (var file in FilesIn(paths.ImagesDirectory(owner)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetFileName(file);
-            var orphan = name.EndsWith(".tmp", StringComparison.Ordinal) || (IsContentHash(name) && !referenced.Contains(name));
+            var orphan = name.EndsWith(".tmp", StringComparison.Ordinal) || (IsContentHash(name) && !referenced.Value.Contains(name));
             removed += orphan && TryDelete(file) ? 1 : 0;
         }
 
