@@ -121,7 +121,7 @@ public static class OfflinePreferenceModel
             else
             {
                 weight = d.Weight;
-                total += weight * (fa - fb);
+                total += weight * (FitToCentroids(d, da.Features) - FitToCentroids(d, db.Features));
                 weights += weight;
             }
 
@@ -152,6 +152,22 @@ public static class OfflinePreferenceModel
         {
             var position = d.Axis.Position(x);
             return 1 / (1 + Math.Exp(-4 * position));
+        }
+
+        return FitToCentroids(d, x);
+    }
+
+    /// <summary>
+    /// How much nearer <paramref name="x"/> lies to the liked centroid than to the disliked one, 0..1, by the centroids
+    /// themselves (not shrunk): where no dimension's references could be held out, or none passed, a difference too
+    /// small to survive the shrinkage is still the best guess there is.
+    /// </summary>
+    private static double FitToCentroids(DimensionProfile d, float[] x)
+    {
+        var toLiked = TensorPrimitives.Distance(x, d.LikedCentroid!);
+        if (d.DislikedCentroid is null)
+        {
+            return Math.Exp(-toLiked);
         }
 
         var toDisliked = TensorPrimitives.Distance(x, d.DislikedCentroid);
