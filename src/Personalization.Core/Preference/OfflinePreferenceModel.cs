@@ -27,9 +27,6 @@ public static class OfflinePreferenceModel
     /// <summary>A term is a like (dislike) only when it describes at least this much more of the liked (disliked) side.</summary>
     public const double MinShareDifference = 0.5;
 
-    /// <summary>How far beyond a side's centroid a candidate's position counts, in axis units (the held-out positions are clamped to ±1).</summary>
-    public const double MaxPosition = 1.0;
-
     private const string Likes = "likes";
     private const string Dislikes = "dislikes";
 
@@ -84,24 +81,24 @@ public static class OfflinePreferenceModel
             throw new PreferenceException($"the two candidates are the same image ({a.Id} and {b.Id})");
         }
 
-        var (assessments, margin, isEvidence) = Assess(profile, a, b);
-        var (_, swappedMargin, _) = Assess(profile, b, a);
+        var (assessments, margin) = Assess(profile, a, b);
+        var (_, swappedMargin) = Assess(profile, b, a);
         var preferred = margin >= 0 ? "A" : "B";
         var consistent = Math.Sign(margin) == -Math.Sign(swappedMargin) || (margin == 0 && swappedMargin == 0);
-        var confidence = 1.0 / (1.0 + Math.Exp(-(isEvidence ? 1 : 8) * Math.Abs(margin)));
+        var confidence = 1.0 / (1.0 + Math.Exp(-8 * Math.Abs(margin)));
         var decisive = assessments.OrderByDescending(x => x.Weight * Math.Abs(x.ScoreA - x.ScoreB)).First();
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{preferred} fits the profile better overall ({(isEvidence ? "evidence" : "weighted margin")} {margin:+0.000;-0.000}); most telling: {Name(decisive.Dimension)} ({decisive.ScoreA:F2} vs {decisive.ScoreB:F2})");
+            $"{preferred} fits the profile better overall (weighted margin {margin:+0.000;-0.000}); most telling: {Name(decisive.Dimension)} ({decisive.ScoreA:F2} vs {decisive.ScoreB:F2})");
         return new PreferenceVerdict(a.Id, b.Id, preferred, Math.Round(confidence, 4), assessments, consistent, Version, reason);
     }
 
     /// <summary>
-    /// Per-dimension fit of each candidate, and the margin of A over B: where the references could be held out, the
-    /// summed <see cref="HeldOutCheck.Evidence"/> of the dimensions (a log-likelihood ratio: each dimension counts by how
-    /// consistently and how tightly unseen references fell on their own side, times how far apart the candidates lie
-    /// on its axis); otherwise the weighted mean difference of fit, in [-1, 1].
+    /// Per-dimension fit of each candidate, and the weighted margin of A over B in [-1, 1]: where some dimension passed
+    /// the held-out check, the fits along the shrunken axes weighed by the held-out margins; otherwise the fits to the
+    /// unshrunk centroids weighed by <see cref="DimensionProfile.Weight"/> (with no dimension to trust, a difference
+    /// too small to survive the shrinkage is still the best guess there is, where the shrunken axes would call a tie).
     /// </summary>
-    private static (List<DimensionAssessment> Rows, double Margin, bool IsEvidence) Assess(PreferenceProfile profile, DescribedImage a, DescribedImage b)
+    private static (List<DimensionAssessment> Rows, double Margin) Assess(PreferenceProfile profile, DescribedImage a, DescribedImage b)
     {
         var rows = new List<DimensionAssessment>();
         double total = 0, weights = 0;
@@ -112,28 +109,16 @@ public static class OfflinePreferenceModel
             var db = b.Dimensions[d.Dimension];
             var fa = Fit(d, da.Features);
             var fb = Fit(d, db.Features);
-            double weight;
-            if (heldOut)
-            {
-                weight = d.HeldOut?.Evidence ?? 0;
-                total += d.Axis is null ? 0 : weight * (Along(d.Axis, da.Features) - Along(d.Axis, db.Features));
-            }
-            else
-            {
-                weight = d.Weight;
-                total += weight * (FitToCentroids(d, da.Features) - FitToCentroids(d, db.Features));
-                weights += weight;
-            }
+            var weight = heldOut ? d.HeldOut?.Margin ?? 0 : d.Weight;
+            total += weight * (heldOut ? fa - fb : FitToCentroids(d, da.Features) - FitToCentroids(d, db.Features));
+            weights += weight;
 
             var reason = $"A: {Describe(da)}; B: {Describe(db)}; liked: {Join(d.Likes)}; disliked: {Join(d.Dislikes)}";
-            rows.Add(new DimensionAssessment(d.Dimension, Math.Round(fa, 4), Math.Round(fb, 4), Math.Round(weight, 4), reason));
+            rows.Add(new DimensionAssessment(d.Dimension, Math.Round(fa, 4), Math.Round(fb, 4), weight, reason));
         }
 
-        return heldOut ? (rows, total, true) : (rows, weights == 0 ? 0 : total / weights, false);
+        return (rows, weights == 0 ? 0 : total / weights);
     }
-
-    /// <summary>A candidate's position on an axis, clamped as the held-out positions the evidence rests on are (a photo far beyond a side is no surer than one at its edge).</summary>
-    private static double Along(SideAxis axis, float[] x) => Math.Clamp(axis.Position(x), -MaxPosition, MaxPosition);
 
     /// <summary>
     /// How well <paramref name="x"/> fits the dimension, 0..1: along the <see cref="SideAxis"/>, ½ midway, 0.88 at the
