@@ -5,9 +5,9 @@ namespace Personalization.Models.Preference;
 /// or at 255 in a pixel that is neither dark nor bright overall. A photo whose saturation was raised has its most
 /// vivid colours pushed past the edge and cut off there, whatever it shows; one whose saturation was lowered keeps
 /// every colour away from the edge (a −25 % photo keeps at least a quarter of luma in its darkest channel), so it
-/// cannot clip at all. Over the 37 base photos of <c>eval-prefer</c>, the share of low-clipped pixels puts a
-/// +25 % photo above a −25 % photo of other content 80 % of the time (gamut reach: 77 %), the share of
-/// high-clipped pixels a +25 % one above a plain one 71 % of the time (gamut reach: 62 %).
+/// cannot clip at all. Over the 37 base photos of <c>eval-prefer</c>, the share of high-clipped pixels puts a
+/// +25 % photo above a −25 % photo of other content 82 % of the time and above a plain one 71 % (gamut reach: 77 %
+/// and 62 %), the share of low-clipped pixels a plain photo above a −25 % one 69 % (gamut reach: 67 %).
 /// </summary>
 /// <param name="Low">Share of mid-tone pixels (luma 40..230) with some chroma whose darkest channel is at most <see cref="LowEdge"/>.</param>
 /// <param name="High">Share of mid-tone pixels with clear chroma whose brightest channel is at least <see cref="HighEdge"/>.</param>
