@@ -30,7 +30,10 @@ public sealed record GamutClipping(double Low, double High)
     /// <summary>
     /// The shares as features that a linear axis can weigh: their logarithms, with 0.1 % added so that a photo with
     /// none is a finite step below one with a few (most photos clip little; the difference between 0.1 % and 1 % is
-    /// as telling as that between 1 % and 10 %).
+    /// as telling as that between 1 % and 10 %). They span about −6.9 (none) to 0 (every pixel), several times the 0..1
+    /// of the other saturation features: the axes do not care (they scale each feature by its spread), but the
+    /// unshrunk centroid comparison the verdict falls back on, and the dimension's weight, are Euclidean and so are led
+    /// by these two (see README: scaled to 0..1, <c>eval-prefer --hard --seed 3</c> drops from 0.826 to 0.772).
     /// </summary>
     public (double Low, double High) LogShares => (Math.Log(Low + 1e-3), Math.Log(High + 1e-3));
 
