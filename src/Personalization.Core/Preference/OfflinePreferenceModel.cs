@@ -92,7 +92,12 @@ public static class OfflinePreferenceModel
         return new PreferenceVerdict(a.Id, b.Id, preferred, Math.Round(confidence, 4), assessments, consistent, Version, reason);
     }
 
-    /// <summary>Per-dimension fit of each candidate, and the weighted margin of A over B in [-1, 1].</summary>
+    /// <summary>
+    /// Per-dimension fit of each candidate, and the weighted margin of A over B in [-1, 1]: where some dimension passed
+    /// the held-out check, the fits along the shrunken axes weighed by the held-out margins; otherwise the fits to the
+    /// unshrunk centroids weighed by <see cref="DimensionProfile.Weight"/> (with no dimension to trust, a difference
+    /// too small to survive the shrinkage is still the best guess there is, where the shrunken axes would call a tie).
+    /// </summary>
     private static (List<DimensionAssessment> Rows, double Margin) Assess(PreferenceProfile profile, DescribedImage a, DescribedImage b)
     {
         var rows = new List<DimensionAssessment>();
@@ -105,8 +110,9 @@ public static class OfflinePreferenceModel
             var fa = Fit(d, da.Features);
             var fb = Fit(d, db.Features);
             var weight = heldOut ? d.HeldOut?.Margin ?? 0 : d.Weight;
-            total += weight * (fa - fb);
+            total += weight * (heldOut ? fa - fb : FitToCentroids(d, da.Features) - FitToCentroids(d, db.Features));
             weights += weight;
+
             var reason = $"A: {Describe(da)}; B: {Describe(db)}; liked: {Join(d.Likes)}; disliked: {Join(d.Dislikes)}";
             rows.Add(new DimensionAssessment(d.Dimension, Math.Round(fa, 4), Math.Round(fb, 4), weight, reason));
         }
@@ -131,6 +137,22 @@ public static class OfflinePreferenceModel
         {
             var position = d.Axis.Position(x);
             return 1 / (1 + Math.Exp(-4 * position));
+        }
+
+        return FitToCentroids(d, x);
+    }
+
+    /// <summary>
+    /// How much nearer <paramref name="x"/> lies to the liked centroid than to the disliked one, 0..1, by the centroids
+    /// themselves (not shrunk): where no dimension's references could be held out, or none passed, a difference too
+    /// small to survive the shrinkage is still the best guess there is.
+    /// </summary>
+    private static double FitToCentroids(DimensionProfile d, float[] x)
+    {
+        var toLiked = TensorPrimitives.Distance(x, d.LikedCentroid!);
+        if (d.DislikedCentroid is null)
+        {
+            return Math.Exp(-toLiked);
         }
 
         var toDisliked = TensorPrimitives.Distance(x, d.DislikedCentroid);

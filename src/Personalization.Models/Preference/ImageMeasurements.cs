@@ -27,6 +27,9 @@ public sealed record ImageMeasurements(
     /// <summary>How near the most vivid mid-tone pixels come to the edge of the gamut, 0..1 (see <see cref="ImageMeter"/>).</summary>
     public double GamutReach { get; init; }
 
+    /// <summary>The shares of coloured mid-tone pixels clipped at the edges of the gamut.</summary>
+    public GamutClipping Clipping { get; init; } = GamutClipping.None;
+
     /// <summary>The black and white points per channel.</summary>
     public ToneAnchors Tones { get; init; } = ToneAnchors.Neutral;
 }

@@ -8,8 +8,8 @@ namespace Personalization.Models.Preference;
 /// colourfulness (Hasler and Süsstrunk), brightness and contrast (luma mean and deviation), warmth (mean R − B),
 /// detail (share of strong Sobel edges, mean gradient, acutance), chroma, sepia share, luma levels in use
 /// (posterisation), the named palette, and two measures that depend little on what the photo shows: how near its most
-/// vivid pixels come to the edge of the gamut (<see cref="GamutReach"/>) and its black and white points
-/// (<see cref="ToneAnchors"/>). Pure and thread-safe.
+/// vivid pixels come to the edge of the gamut (<see cref="GamutReach"/>), how many of its colours are clipped there
+/// (<see cref="GamutClipping"/>) and its black and white points (<see cref="ToneAnchors"/>). Pure and thread-safe.
 /// </summary>
 public static class ImageMeter
 {
@@ -35,6 +35,7 @@ public static class ImageMeter
         var blue = new int[256];
         var nearGrey = new int[101];
         var inGamutRange = 0;
+        int lowClipped = 0, highClipped = 0;
         var counts = new int[colors.Count];
         for (var i = 0; i < n; i++)
         {
@@ -74,8 +75,12 @@ public static class ImageMeter
             if (y is >= GamutLumaMin and <= GamutLumaMax)
             {
                 // The darkest channel relative to luma: 0 at the edge of the gamut (a channel at zero), 1 for grey.
-                nearGrey[(int)Math.Round(100 * Math.Min(1f, min / y))]++;
+                var greyShare = Math.Min(1f, min / y);
+                nearGrey[(int)Math.Round(100 * greyShare)]++;
                 inGamutRange++;
+                var (low, high) = GamutClipping.Classify(min, max, 1 - greyShare);
+                lowClipped += low ? 1 : 0;
+                highClipped += high ? 1 : 0;
             }
         }
 
@@ -111,6 +116,7 @@ public static class ImageMeter
         {
             Acutance = acutance,
             GamutReach = GamutReach(nearGrey, inGamutRange),
+            Clipping = GamutClipping.From(lowClipped, highClipped, inGamutRange),
             Tones = ToneAnchors.FromHistograms(red, green, blue, n),
         };
     }

@@ -14,7 +14,7 @@ namespace Personalization.Models.Preference;
 /// <summary>
 /// Describes images for the offline preference model: measures a ≤256-px nearest-neighbour sample (nearest keeps
 /// posterised levels intact) and embeds the whole image with MobileNetV2 for art style. Per dimension:
-/// saturation [mean saturation, colourfulness, gamut reach]; detail [strong-edge share, mean gradient, acutance];
+/// saturation [mean saturation, colourfulness, gamut reach, log shares of colours clipped low and high]; detail [strong-edge share, mean gradient, acutance];
 /// colour [family shares, warmth, the tints of the black and white points, lifted blacks, lowered whites]; art medium
 /// [greyness, sepia, posterisation]; art style [MobileNetV2 features, contrast, brightness]. Gamut reach, acutance and
 /// the tone anchors change with a photo's treatment far more than with what it shows, so they still tell subtle
@@ -99,6 +99,7 @@ public sealed class SkiaPreferenceImageReader : IPreferenceImageReader, IDisposa
         if (m.Brightness > 0.65) { styleTerms.Add(_vocabulary.ForPredicate(PreferenceDimension.ArtStyle, "bright")); }
         if (m.Brightness < 0.3) { styleTerms.Add(_vocabulary.ForPredicate(PreferenceDimension.ArtStyle, "dark")); }
 
+        var (clipLow, clipHigh) = m.Clipping.LogShares;
         var (blackRedBlue, blackGreen) = ToneAnchors.Tint(m.Tones.Black);
         var (whiteRedBlue, whiteGreen) = ToneAnchors.Tint(m.Tones.White);
         float[] colorFeatures = [.. m.FamilyShares, (float)(2 * m.Warmth), (float)blackRedBlue, (float)blackGreen, (float)whiteRedBlue, (float)whiteGreen, (float)m.Tones.BlackLift, (float)m.Tones.WhiteDrop];
@@ -106,9 +107,9 @@ public sealed class SkiaPreferenceImageReader : IPreferenceImageReader, IDisposa
         return new Dictionary<PreferenceDimension, DimensionDescription>
         {
             [PreferenceDimension.Saturation] = new(
-                [(float)m.Saturation, (float)m.Colorfulness, (float)m.GamutReach],
+                [(float)m.Saturation, (float)m.Colorfulness, (float)m.GamutReach, (float)clipLow, (float)clipHigh],
                 Terms(_vocabulary.ForValue(PreferenceDimension.Saturation, m.Saturation)),
-                string.Create(c, $"saturation {m.Saturation:F2}, colourfulness {m.Colorfulness:F2}, gamut reach {m.GamutReach:F2}")),
+                string.Create(c, $"saturation {m.Saturation:F2}, colourfulness {m.Colorfulness:F2}, gamut reach {m.GamutReach:F2}, clipped colours {m.Clipping.Low:P1} low / {m.Clipping.High:P1} high")),
             [PreferenceDimension.Detail] = new(
                 [(float)(5 * m.EdgeShare), (float)(4 * m.MeanGradient), (float)m.Acutance],
                 Terms(_vocabulary.ForValue(PreferenceDimension.Detail, m.EdgeShare)),

@@ -127,6 +127,20 @@ public sealed class OfflinePreferenceModelTests
         Assert.True(saturation.HeldOut.Margin > colour.HeldOut!.Margin, $"{saturation.HeldOut} vs {colour.HeldOut}");
     }
 
+    [Fact]
+    public void Judge_OneReferenceASideDifferingLessThanTheShrinkage_StillFollowsTheirDifference()
+    {
+        // One reference a side: nothing can be held out, and a difference of 0.02 is shrunk away entirely on the axis.
+        // The verdict then compares the candidates with the unshrunk centroids rather than calling it a tie.
+        var profile = OfflinePreferenceModel.BuildProfile("alice", [Image("l1", 0.31f)], [Image("d1", 0.29f)], Now);
+        Assert.Equal(0, profile.Dimensions.Single(d => d.Dimension == PreferenceDimension.Saturation).Axis!.Position([0.31f]));
+
+        var verdict = OfflinePreferenceModel.Judge(profile, Image("a", 0.29f), Image("b", 0.31f));
+
+        Assert.Equal("B", verdict.Preferred);
+        Assert.True(verdict.Consistent);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
