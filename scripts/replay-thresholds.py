@@ -24,7 +24,7 @@ def load(run):
             doc = json.load(f)
         if "trace" not in doc:
             continue
-        candidates = [(c["concept"], c.get("global_score", c["score"]), c.get("inliers", 0), c.get("hubness")) for c in doc["trace"]["candidates"]]
+        candidates = [(c["concept"], c.get("global_score", c["score"]), c.get("inliers", 0)) for c in doc["trace"]["candidates"]]
         rows.append((doc.get("truth"), candidates))
     return rows
 
@@ -33,12 +33,11 @@ def evidence(inliers, minimum, cap):
     return 0.0 if inliers <= minimum else min(1.0, (inliers - minimum) / (cap - minimum))
 
 
-def score(rows, weight, minimum, cap, threshold, margin=0.0, floor=0.65, hubness=0.0, anchor=0.5):
+def score(rows, weight, minimum, cap, threshold, margin=0.0, floor=0.65):
     positives = sum(1 for truth, _ in rows if truth)
     predicted = correct = top1 = 0
     for truth, candidates in rows:
-        ranked = sorted(((global_score - (hubness * max(0.0, hub - anchor) if hub is not None and global_score > -1 else 0.0) + weight * evidence(inliers, minimum, cap), concept)
-                         for concept, global_score, inliers, hub in candidates),
+        ranked = sorted(((global_score + weight * evidence(inliers, minimum, cap), concept) for concept, global_score, inliers in candidates),
                         key=lambda x: -x[0])
         best, best_score = (ranked[0][1], ranked[0][0]) if ranked else (None, float("-inf"))
         if ranked and margin > 0:
@@ -61,8 +60,6 @@ def main():
     parser.add_argument("--cap", type=int, default=20)
     parser.add_argument("--margins", default="0", help="lead weights to try (Recognition:MarginWeight), comma-separated")
     parser.add_argument("--floor", type=float, default=0.65, help="Recognition:MarginFloor")
-    parser.add_argument("--hubness", default="0", help="hubness weights to try (Recognition:HubnessWeight; runs made with PERSONALIZATION_TRACE_HUBNESS=1), comma-separated")
-    parser.add_argument("--anchor", type=float, default=0.5, help="Recognition:HubnessAnchor")
     parser.add_argument("--at", default="0.72,0.73,0.74,0.75", help="thresholds to print F1 at, comma-separated")
     args = parser.parse_args()
     thresholds = [t / 100 for t in range(40, 121)]
@@ -73,10 +70,9 @@ def main():
             raise SystemExit(f"error: {run} holds no eval results (results/**/*.json)")
         for weight in (float(w) for w in args.weights.split(",")):
             for margin in (float(m) for m in args.margins.split(",")):
-                for hub in (float(h) for h in args.hubness.split(",")):
-                    f1, p, r, top1, t = max(score(rows, weight, args.min_inliers, args.cap, t, margin, args.floor, hub, args.anchor) + (t,) for t in thresholds)
-                    at = " ".join(f"{x:.2f}:{score(rows, weight, args.min_inliers, args.cap, x, margin, args.floor, hub, args.anchor)[0]:.3f}" for x in shown)
-                    print(f"{run}  w={weight:g} margin={margin:g} hubness={hub:g}  best T={t:.2f}: F1 {f1:.3f} P {p:.3f} R {r:.3f} top-1 {top1:.3f}  |  F1 at {at}")
+                f1, p, r, top1, t = max(score(rows, weight, args.min_inliers, args.cap, t, margin, args.floor) + (t,) for t in thresholds)
+                at = " ".join(f"{x:.2f}:{score(rows, weight, args.min_inliers, args.cap, x, margin, args.floor)[0]:.3f}" for x in shown)
+                print(f"{run}  w={weight:g} margin={margin:g}  best T={t:.2f}: F1 {f1:.3f} P {p:.3f} R {r:.3f} top-1 {top1:.3f}  |  F1 at {at}")
 
 
 if __name__ == "__main__":

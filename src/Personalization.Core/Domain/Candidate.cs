@@ -11,8 +11,6 @@ namespace Personalization.Core.Domain;
 /// <paramref name="Score"/> without them).</param>
 /// <param name="Margin">For the best candidate, when <c>Recognition:MarginWeight</c> is on: its lead over the next concept
 /// (or over the floor), of which that weight was added to <paramref name="Score"/>; null otherwise.</param>
-/// <param name="Hubness">How much the matched reference region looks like the rooms of the owner's other reference
-/// photos (mean of its <c>Recognition:HubnessNeighbours</c> best cosines); null when not measured.</param>
 public sealed record Candidate(
     ConceptName Concept,
     float Score,
@@ -23,5 +21,4 @@ public sealed record Candidate(
     int Inliers = 0,
     BoundingBox? MatchedBox = null,
     float? GlobalScore = null,
-    float? Margin = null,
-    float? Hubness = null);
+    float? Margin = null);

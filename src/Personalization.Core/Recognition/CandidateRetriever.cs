@@ -44,8 +44,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         }
 
         var rooms = _options.RoomRegions ? RoomSimilarities.Measure(query, concepts, (float)_options.OwnRoomOverlap) : null;
-        var hub = new HubnessWeighting((float)_options.HubnessWeight, (float)_options.HubnessAnchor, _options.HubnessNeighbours);
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), hub.For(c, concepts))).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c))).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
@@ -178,7 +177,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
     /// looks at least as much like a room of the owner's reference photos (<paramref name="roomSimilarity"/>, per query
     /// region: <see cref="RoomSimilarities.Against"/>).
     /// </summary>
-    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null, RegionHubness? hubness = null)
+    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(query);
@@ -192,7 +191,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var matched = -1;
             for (var r = 0; r < regions.Count; r++)
             {
-                var s = TensorPrimitives.Dot(region.ImageVector, regions[r].ImageVector.Span) - (hubness?.Penalty(r) ?? 0f);
+                var s = TensorPrimitives.Dot(region.ImageVector, regions[r].ImageVector.Span);
                 if (s > image)
                 {
                     image = s;
@@ -216,7 +215,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var fused = ((1 - textWeight) * image) + (textWeight * text) - penalty;
             if (best is null || fused > best.Score)
             {
-                best = new Candidate(concept.Name, fused, image, text, q, matched, Hubness: hubness?.Of(matched));
+                best = new Candidate(concept.Name, fused, image, text, q, matched);
             }
         }
 

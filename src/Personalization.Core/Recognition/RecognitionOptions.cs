@@ -75,21 +75,6 @@ public sealed class RecognitionOptions
     public double OwnRoomOverlap { get; set; } = 0.25;
 
     /// <summary>
-    /// Hubness normalisation: a reference region that looks like the rooms of the owner's other reference photos (a dog on
-    /// grass, a clock on a wall) scores high against any photo of those rooms. Each region-pair cosine loses
-    /// α·(h − <see cref="HubnessAnchor"/>), h the mean of the region's <see cref="HubnessNeighbours"/> best cosines with those
-    /// rooms (a cohort of known non-instances, as Z-norm in speaker verification). 0 turns it off.
-    /// </summary>
-    [Range(0.0, 2.0)]
-    public double HubnessWeight { get; set; }
-
-    [Range(-1.0, 1.0)]
-    public double HubnessAnchor { get; set; } = 0.5;
-
-    [Range(1, 100)]
-    public int HubnessNeighbours { get; set; } = 5;
-
-    /// <summary>
     /// A concept that gained c references from confirmed results scores β·ln(1 + c) less
     /// (<see cref="CandidateRetriever.ConfirmedPenalty"/>): each such region, cut from a cluttered photo, is one more
     /// chance of a chance match. 0.08 (held-out DreamBooth after confirming 2 results per concept: F1 0.909 → 0.903 at
