@@ -28,7 +28,6 @@ internal static class ConceptSegmentFile
 {
     public const int Version = 2;
     private const int HeaderBytes = 64;
-    private const int ChunkBytes = 1 << 20;
     private static readonly byte[] Magic = "PZCSEG01"u8.ToArray();
 
     /// <summary>Writes the segment (a new file: the name must be unused) and flushes it to disk.</summary>
@@ -172,7 +171,7 @@ internal static class ConceptSegmentFile
         }
 
         // Content that does not match its checksum is reported as such, whatever else is wrong with it.
-        if (!await Matches(checking, checksum).ConfigureAwait(false))
+        if (!await SegmentChecksum.Matches(checking, checksum).ConfigureAwait(false))
         {
             throw ConceptIndexFile.DamagedStore(file, "its checksum does not match its content");
         }
@@ -277,41 +276,8 @@ internal static class ConceptSegmentFile
     private static ulong Checksum(SafeFileHandle file, long end, CancellationToken cancellationToken)
     {
         var hash = new XxHash3();
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
-        {
-            for (long at = HeaderBytes; at < end;)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(ChunkBytes, end - at)), at);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException();
-                }
-
-                hash.Append(buffer.AsSpan(0, read));
-                at += read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
+        SegmentChecksum.Append(hash, file, HeaderBytes, end, cancellationToken);
         return hash.GetCurrentHashAsUInt64();
-    }
-
-    /// <summary>Whether the checksum came out as <paramref name="expected"/>; a file that shrank meanwhile does not match.</summary>
-    private static async Task<bool> Matches(Task<ulong> checking, ulong expected)
-    {
-        try
-        {
-            return await checking.ConfigureAwait(false) == expected;
-        }
-        catch (EndOfStreamException)
-        {
-            return false;
-        }
     }
 
     private static byte[] Header(int count, SegmentLayout layout, ulong checksum)

@@ -114,7 +114,7 @@ internal static class ConceptSegmentFileVersion1
         }
 
         // Content that does not match its checksum is reported as such, whatever else is wrong with it.
-        if (!await Matches(checking, checksum).ConfigureAwait(false))
+        if (!await SegmentChecksum.Matches(checking, checksum).ConfigureAwait(false))
         {
             throw ConceptIndexFile.DamagedStore(file, "its checksum does not match its content");
         }
@@ -175,41 +175,9 @@ internal static class ConceptSegmentFileVersion1
     {
         var hash = new XxHash3();
         hash.Append(metadata);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
-        {
-            for (long at = HeaderBytes + metadata.Length, end = at + floatBytes; at < end;)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(ChunkBytes, end - at)), at);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException();
-                }
-
-                hash.Append(buffer.AsSpan(0, read));
-                at += read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
+        var from = HeaderBytes + metadata.Length;
+        SegmentChecksum.Append(hash, file, from, from + floatBytes, cancellationToken);
         return hash.GetCurrentHashAsUInt64();
-    }
-
-    /// <summary>Whether the checksum came out as <paramref name="expected"/>; a file that shrank meanwhile does not match.</summary>
-    private static async Task<bool> Matches(Task<ulong> checking, ulong expected)
-    {
-        try
-        {
-            return await checking.ConfigureAwait(false) == expected;
-        }
-        catch (EndOfStreamException)
-        {
-            return false;
-        }
     }
 
     private static int Align(int bytes) => (bytes + HeaderBytes - 1) / HeaderBytes * HeaderBytes;
