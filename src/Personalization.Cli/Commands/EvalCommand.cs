@@ -26,13 +26,17 @@ internal static class EvalCommand
         {
             Description = "CSV image,x,y,width,height (image relative to the dataset folder, pixels of that image): enrol each listed reference from its box; the others use the object chosen automatically.",
         };
+        var queryBoxes = new Option<string?>("--query-boxes")
+        {
+            Description = "CSV image,x,y,width,height (as --reference-boxes) of where each query's concept truly is: also reports localisation (RePIC: IoU ≥ 0.5 with the true box, and the mean IoU) over the right answers.",
+        };
         var compare = new Option<string[]>("--compare")
         {
             Description = "Also run with these settings changed (repeatable KEY=VALUE, e.g. Encoders:Image=resnet18) and print both side by side.",
         };
         var command = new Command("eval", "Measures recognition on a labelled folder: accuracy, precision/recall/F1, top-1/top-3 retrieval, caption metric, stages, confusions.")
         {
-            dataset, references, negatives, output, json, compare, boxes, feedback,
+            dataset, references, negatives, output, json, compare, boxes, queryBoxes, feedback,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,12 +44,18 @@ internal static class EvalCommand
             List<string> negativeFiles;
             Dictionary<string, string?> changes;
             Dictionary<string, BoundingBox>? referenceBoxes = null;
+            Dictionary<string, BoundingBox>? trueBoxes = null;
             try
             {
                 data = LabelledDataset.Load(Path.GetFullPath(parse.GetValue(dataset)!), parse.GetValue(references));
                 if (parse.GetValue(boxes) is { } boxFile)
                 {
-                    referenceBoxes = ReferenceBoxes.Load(boxFile, data.Root);
+                    referenceBoxes = BoxFile.Load(boxFile, data.Root, "reference boxes");
+                }
+
+                if (parse.GetValue(queryBoxes) is { } queryBoxFile)
+                {
+                    trueBoxes = BoxFile.Load(queryBoxFile, data.Root, "query boxes");
                 }
 
                 var negativesDir = parse.GetValue(negatives);
@@ -67,7 +77,7 @@ internal static class EvalCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var asJson = parse.GetValue(json);
 
-            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, ct, parse.GetValue(feedback), asJson ? console.Error : console.Out).ConfigureAwait(false);
+            var (exit, baseline) = await RunOnceAsync(parse, globals, console, data, negativeFiles, outDir, new Dictionary<string, string?>(), !asJson, referenceBoxes, trueBoxes, ct, parse.GetValue(feedback), asJson ? console.Error : console.Out).ConfigureAwait(false);
             if (baseline is null)
             {
                 return exit;
@@ -76,7 +86,7 @@ internal static class EvalCommand
             SummaryDocument? other = null;
             if (changes.Count > 0)
             {
-                (var otherExit, other) = await RunOnceAsync(parse, globals, console, data, negativeFiles, Path.Combine(outDir, "compare"), changes, false, referenceBoxes, ct).ConfigureAwait(false);
+                (var otherExit, other) = await RunOnceAsync(parse, globals, console, data, negativeFiles, Path.Combine(outDir, "compare"), changes, false, referenceBoxes, trueBoxes, ct).ConfigureAwait(false);
                 exit = Math.Max(exit, otherExit);
             }
 
@@ -102,7 +112,8 @@ internal static class EvalCommand
 
     private static async Task<(int Exit, SummaryDocument? Summary)> RunOnceAsync(
         ParseResult parse, GlobalOptions globals, CliConsole console, LabelledDataset data, IReadOnlyList<string> negatives, string outDir,
-        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, CancellationToken ct, int feedback = 0, TextWriter? feedbackText = null)
+        Dictionary<string, string?> changes, bool skippedNotice, IReadOnlyDictionary<string, BoundingBox>? referenceBoxes, IReadOnlyDictionary<string, BoundingBox>? trueBoxes,
+        CancellationToken ct, int feedback = 0, TextWriter? feedbackText = null)
     {
         // A fresh owner in a throw-away data folder: an evaluation never touches the user's concepts.
         var scratch = Directory.CreateTempSubdirectory("personalize-eval-");
@@ -128,7 +139,7 @@ internal static class EvalCommand
                     await round.PrintAsync(feedbackText ?? console.Out).ConfigureAwait(false);
                 }
 
-                summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services));
+                summary = SummaryDocument.From(data.Root, run, ConfigurationSnapshot.Of(services), trueBoxes);
                 await OutputFolder.WriteAsync(services, console, outDir, $"Evaluation: {Path.GetFileName(data.Root)}", run.Outcomes, summary, token).ConfigureAwait(false);
                 return run.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
             }, ct, overrides).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Personalization.Core.Diagnostics;
+using Personalization.Core.Domain;
 using Personalization.Core.Metrics;
 
 namespace Personalization.Cli.Evaluation;
@@ -20,9 +21,12 @@ internal sealed record SummaryDocument(
     IReadOnlyList<ConceptScores> PerConcept,
     IReadOnlyList<Confusion> Confusions,
     IReadOnlyDictionary<string, ReasoningFigures>? Reasoning = null,
-    int AlsoNamed = 0)
+    int AlsoNamed = 0,
+    LocalizationScores? Localization = null)
 {
-    public static SummaryDocument From(string dataset, LabelledRun run, IReadOnlyDictionary<string, string> configuration)
+    /// <param name="trueBoxes">Where each query's concept truly is, by the image's full path (<c>--query-boxes</c>); null: no
+    /// localisation is reported.</param>
+    public static SummaryDocument From(string dataset, LabelledRun run, IReadOnlyDictionary<string, string> configuration, IReadOnlyDictionary<string, BoundingBox>? trueBoxes = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var s = run.Summary;
@@ -33,7 +37,9 @@ internal sealed record SummaryDocument(
             Math.Round(run.EnrolTime.TotalSeconds, 2),
             run.Timings.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => Math.Round(t.Value.Elapsed.TotalMilliseconds / images, 2)));
         var reasoning = run.Reasoning is { Count: > 0 } usage ? ReasoningFigures.From(usage) : null;
-        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions, reasoning, s.AlsoNamed);
+        var localization = trueBoxes is null ? null : LocalizationScores.Of(
+            run.Outcomes.Where(o => o.Truth is not null && o.Correct && trueBoxes.ContainsKey(o.Outcome.Id)).Select(o => (o.Outcome.Result!.Box, trueBoxes[o.Outcome.Id])));
+        return new SummaryDocument(dataset, s.Recognition, s.Captions, s.Stages, s.Images, s.Positives, s.Negatives, s.Concepts, run.Failed, speed, configuration, s.PerConcept, s.Confusions, reasoning, s.AlsoNamed, localization);
     }
 
     public async Task PrintAsync(TextWriter writer)
@@ -52,6 +58,11 @@ internal sealed record SummaryDocument(
         yield return string.Create(c, $"recognised {Images} images ({Positives} positive, {Negatives} negative) in {Speed.Seconds:F1} s ({Speed.ImagesPerSecond:F1} images/s), {Failed} failed");
         yield return string.Create(c, $"recognition: accuracy {r.Accuracy:F3}, precision {r.Precision:F3}, recall {r.Recall:F3}, F1 {r.F1:F3}; retrieval top-1 {r.Top1Accuracy:F3}, top-3 {r.Top3Accuracy:F3}")
             + (r.NegativesRejected is { } n ? string.Create(c, $"; negatives rejected {n:F3}") : string.Empty);
+        if (Localization is { } l)
+        {
+            yield return string.Create(c, $"localisation: {l.Answers} right answers with a true box, IoU ≥ 0.5 {l.Reward:F3}, mean IoU {l.MeanIou:F3}");
+        }
+
         yield return string.Create(c, $"captions: precision {Captions.Precision:F3}, recall {Captions.Recall:F3}, F1 {Captions.F1:F3}");
         yield return $"decided by: {string.Join(", ", Stages.Select(s => $"{s.Key} {s.Value}"))}; other concepts also named (false extras on one-concept images): {AlsoNamed}";
         yield return $"time per image: {string.Join(", ", Speed.MillisecondsPerImage.Select(t => string.Create(c, $"{t.Key} {t.Value:F1} ms")))}";

@@ -114,7 +114,9 @@ public sealed class MakeBenchmarkCommandTests
         Assert.Equal(0, (await MakeAsync(cli, root, 1)).Exit);
         var outDir = Path.Combine(cli.OutDirectory, "eval");
 
-        var (exit, output, error) = await cli.RunAsync("eval", "--dataset", Path.Combine(root, "concepts"), "--negatives", Path.Combine(root, "negatives"), "--out", outDir);
+        var (exit, output, error) = await cli.RunAsync(
+            "eval", "--dataset", Path.Combine(root, "concepts"), "--negatives", Path.Combine(root, "negatives"), "--out", outDir,
+            "--reference-boxes", Path.Combine(root, "reference-boxes.csv"), "--query-boxes", Path.Combine(root, "query-boxes.csv"));
 
         // Recognition quality on this benchmark is not asserted: it is what the benchmark is for.
         Assert.True(exit == 0, error);
@@ -123,6 +125,27 @@ public sealed class MakeBenchmarkCommandTests
         Assert.Equal(6, summary.GetProperty("concepts").GetInt32());
         Assert.Equal(12 + 6, summary.GetProperty("images").GetInt32());
         Assert.Equal(6, summary.GetProperty("negatives").GetInt32());
+
+        // Every query has a true box: localisation is scored over exactly the right answers.
+        var right = summary.GetProperty("per_concept").EnumerateArray().Sum(c => c.GetProperty("correct").GetInt32());
+        if (right == 0)
+        {
+            Assert.False(summary.TryGetProperty("localization", out var none) && none.ValueKind != JsonValueKind.Null);
+        }
+        else
+        {
+            var localization = summary.GetProperty("localization");
+            Assert.Equal(right, localization.GetProperty("answers").GetInt32());
+            Assert.InRange(localization.GetProperty("reward").GetDouble(), 0, 1);
+            Assert.InRange(localization.GetProperty("mean_iou").GetDouble(), 0, 1);
+            Assert.Contains($"localisation: {right} right answers with a true box", output, StringComparison.Ordinal);
+        }
+
+        // A query boxes file that is not there: one line, exit 2, nothing run.
+        var missing = Path.Combine(root, "no-such-boxes.csv");
+        (exit, _, error) = await cli.RunAsync("eval", "--dataset", Path.Combine(root, "concepts"), "--out", Path.Combine(cli.OutDirectory, "eval2"), "--query-boxes", missing);
+        Assert.Equal(ExitCodes.Fatal, exit);
+        Assert.Equal($"error: query boxes file '{missing}' does not exist", error.Trim());
     }
 
     [SharedFact]

@@ -4,17 +4,19 @@ using Personalization.Core.Domain;
 namespace Personalization.Cli.Datasets;
 
 /// <summary>
-/// Boxes drawn on reference photos, from a CSV file <c>image,x,y,width,height</c> (a header line; <c>image</c> relative
-/// to the dataset root; pixels of that image). Keyed by the image's full path.
+/// Boxes on a dataset's photos (drawn on reference photos, or where the concept truly is in queries), from a CSV file
+/// <c>image,x,y,width,height</c> (a header line; <c>image</c> relative to the dataset root; pixels of that image). Keyed
+/// by the image's full path.
 /// </summary>
-internal static class ReferenceBoxes
+internal static class BoxFile
 {
+    /// <param name="what">What the file holds, for the error when it is missing (<c>reference boxes</c>).</param>
     /// <exception cref="FormatException">A line is not five fields, a number does not parse, or an image is listed twice.</exception>
-    public static Dictionary<string, BoundingBox> Load(string csv, string datasetRoot)
+    public static Dictionary<string, BoundingBox> Load(string csv, string datasetRoot, string what)
     {
         if (!File.Exists(csv))
         {
-            throw new FileNotFoundException($"reference boxes file '{csv}' does not exist");
+            throw new FileNotFoundException($"{what} file '{csv}' does not exist");
         }
 
         var boxes = new Dictionary<string, BoundingBox>(StringComparer.Ordinal);
