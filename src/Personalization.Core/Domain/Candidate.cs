@@ -11,6 +11,9 @@ namespace Personalization.Core.Domain;
 /// <paramref name="Score"/> without them).</param>
 /// <param name="Margin">For the best candidate, when <c>Recognition:MarginWeight</c> is on: its lead over the next concept
 /// (or over the floor), of which that weight was added to <paramref name="Score"/>; null otherwise.</param>
+/// <param name="BoxRegion">When the best region is a grid tile or the whole photo (a place to look, not an object): the
+/// object region (a detection or a proposal) that scores nearly as well (<c>Recognition:ObjectBoxTolerance</c>), whose box
+/// is shown instead; null otherwise.</param>
 public sealed record Candidate(
     ConceptName Concept,
     float Score,
@@ -21,4 +24,9 @@ public sealed record Candidate(
     int Inliers = 0,
     BoundingBox? MatchedBox = null,
     float? GlobalScore = null,
-    float? Margin = null);
+    float? Margin = null,
+    int? BoxRegion = null)
+{
+    /// <summary>The query region whose box shows where the concept is: <see cref="BoxRegion"/>, else <see cref="QueryRegion"/>.</summary>
+    public int ShownRegion => BoxRegion ?? QueryRegion;
+}

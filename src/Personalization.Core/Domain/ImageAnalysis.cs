@@ -37,7 +37,8 @@ public sealed record ReferenceFocus(BoundingBox Box, string Source, string? Labe
 }
 
 /// <summary>One embedded region of an image.</summary>
-/// <param name="Source"><c>image</c> for the whole image, <c>detection</c> for a detector crop.</param>
+/// <param name="Source"><c>image</c> for the whole image, <c>detection</c> for a detector crop, <c>proposal</c> for a weaker
+/// detector box, <c>tile</c> for a grid tile.</param>
 /// <param name="Label">The detector's label for a crop; null for the whole image.</param>
 /// <param name="ImageVector">L2-normalised image-encoder feature.</param>
 /// <param name="TextVector">L2-normalised feature in the text encoder's space (CLIP: the image embedding itself;
@@ -51,7 +52,14 @@ public sealed record ImageRegion(
     float[] ImageVector,
     float[] TextVector,
     IReadOnlyList<LabelScore> TopLabels,
-    IReadOnlyList<NamedColor> Colors);
+    IReadOnlyList<NamedColor> Colors)
+{
+    /// <summary>A detector's box that passed the reporting thresholds.</summary>
+    public const string DetectionSource = "detection";
+
+    /// <summary>A weaker detector box, searched as a region but never reported.</summary>
+    public const string ProposalSource = "proposal";
+}
 
 public sealed record LabelScore(string Label, float Probability);
 

@@ -44,7 +44,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         }
 
         var rooms = _options.RoomRegions ? RoomSimilarities.Measure(query, concepts, (float)_options.OwnRoomOverlap) : null;
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c))).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), (float)_options.ObjectBoxTolerance)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
@@ -171,19 +171,26 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         return x1 - x0 < 1 || y1 - y0 < 1 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
     }
 
+    /// <summary>A detection or a proposal: a box around an object, not a grid tile or the whole photo.</summary>
+    private static bool IsObject(ImageRegion region) => region.Source is ImageRegion.DetectionSource or ImageRegion.ProposalSource;
+
     /// <summary>
     /// The exact fused score of one concept for one query. A query region that looks at least as much like one of the
     /// concept's hard negatives (regions the user rejected) as like its references does not count for it, nor does one that
     /// looks at least as much like a room of the owner's reference photos (<paramref name="roomSimilarity"/>, per query
     /// region: <see cref="RoomSimilarities.Against"/>).
     /// </summary>
-    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null)
+    /// <param name="objectBoxTolerance">When the best region is a grid tile or the whole photo, the best object region (a
+    /// detection or a proposal) scoring within this of it gives the box shown (<see cref="Candidate.BoxRegion"/>); negative:
+    /// never.</param>
+    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null, float objectBoxTolerance = -1f)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(query);
         var penalty = ConfirmedPenalty(concept, confirmedPenalty);
         var regions = concept.AllRegions.ToList();
         Candidate? best = null;
+        (int Region, float Score)? bestObject = null;
         for (var q = 0; q < query.Regions.Count; q++)
         {
             var region = query.Regions[q];
@@ -217,6 +224,16 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             {
                 best = new Candidate(concept.Name, fused, image, text, q, matched);
             }
+
+            if (IsObject(region) && (bestObject is null || fused > bestObject.Value.Score))
+            {
+                bestObject = (q, fused);
+            }
+        }
+
+        if (best is not null && !IsObject(query.Regions[best.QueryRegion]) && bestObject is { } o && objectBoxTolerance >= 0 && o.Score >= best.Score - objectBoxTolerance)
+        {
+            best = best with { BoxRegion = o.Region };
         }
 
         return best ?? new Candidate(concept.Name, -1, -1, 0, 0, -1);

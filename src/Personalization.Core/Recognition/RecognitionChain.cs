@@ -58,7 +58,7 @@ public static class RecognitionChain
     private static async Task<RecognitionResult> FinishAsync(
         IRecognitionSteps steps, ImageRef image, ChainThresholds thresholds, RetrievalStep retrieval, Candidate? winner, float score, string stage, DecisionTrace trace)
     {
-        BoundingBox? box = winner?.MatchedBox ?? (winner is not null && winner.QueryRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.QueryRegion] : null);
+        BoundingBox? box = winner?.MatchedBox ?? (winner is not null && winner.ShownRegion < retrieval.QueryRegions.Count ? retrieval.QueryRegions[winner.ShownRegion] : null);
         var also = RecognitionDecisions.AlsoPresent(winner, retrieval.Candidates, retrieval.QueryRegions, trace.Pairwise, thresholds, retrieval.RegionSources);
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));

@@ -100,19 +100,19 @@ public static class RecognitionDecisions
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(thresholds);
-        if (winner is null || winner.QueryRegion >= regions.Count)
+        if (winner is null || winner.ShownRegion >= regions.Count)
         {
             return [];
         }
 
-        var named = new List<BoundingBox> { winner.MatchedBox ?? regions[winner.QueryRegion] };
+        var named = new List<BoundingBox> { winner.MatchedBox ?? regions[winner.ShownRegion] };
         var also = new List<RecognizedRef>();
         foreach (var c in candidates.Where(c => !c.Concept.Equals(winner.Concept)).OrderByDescending(c => c.Score))
         {
             var located = c.MatchedBox is not null && c.Inliers >= thresholds.AlsoPresentInliers;
             // The region rule was measured on global scores (docs/thresholds.md); local evidence must locate on its own.
             if ((located ? c.Score < thresholds.AlsoPresentAbove : (c.GlobalScore ?? c.Score) < thresholds.AlsoPresentAbove || c.QueryRegion < 1 || c.QueryRegion >= regions.Count
-                    || (sources is not null && c.QueryRegion < sources.Count && sources[c.QueryRegion] != "detection"))
+                    || (sources is not null && c.QueryRegion < sources.Count && sources[c.QueryRegion] != ImageRegion.DetectionSource))
                 || pairwise?.FirstOrDefault(j => j.Concept.Equals(c.Concept)) is { } judged && judged.Probability < thresholds.PairwiseAccept)
             {
                 continue;

@@ -34,7 +34,7 @@ internal static class RegionSelector
             }
 
             // A proposal's class is the detector's guess below its own thresholds: not worth a label.
-            chosen.Add(weak.Contains(d) ? (Pad(d.Box, width, height), "proposal", null, d.Score) : (Pad(d.Box, width, height), "detection", d.Label, d.Score));
+            chosen.Add(weak.Contains(d) ? (Pad(d.Box, width, height), ImageRegion.ProposalSource, null, d.Score) : (Pad(d.Box, width, height), ImageRegion.DetectionSource, d.Label, d.Score));
         }
 
         foreach (var tile in Tiles(width, height, options.GridLevels))

@@ -120,6 +120,39 @@ public sealed class CandidateRetrieverTests
         Assert.Equal(new[] { 0f, 1f }, measured.Against(other));
     }
 
+    [Fact]
+    public void Score_BestRegionATile_ShowsTheBoxOfAnObjectRegionScoringNearlyAsWell_ScoreUnchanged()
+    {
+        // The concept's reference region is (1, 0): the tile scores 1.0, the proposal 0.96, the whole photo 0.
+        var concept = Concept([[1, 0]], description: [1, 0]);
+        ImageAnalysis Photo(float[] proposal, string source = ImageRegion.ProposalSource) => Query with
+        {
+            Regions =
+            [
+                Region([0, 1], [0, 1]),
+                Region([1, 0], [0, 1]) with { Source = "tile" },
+                Region(proposal, [0, 1]) with { Source = source },
+            ],
+        };
+
+        var near = CandidateRetriever.Score(concept, Photo([0.96f, 0.28f]), textWeight: 0f, objectBoxTolerance: 0.05f);
+        Assert.Equal(1f, near.Score, 5);
+        Assert.Equal(1, near.QueryRegion);
+        Assert.Equal(2, near.ShownRegion);
+        Assert.Equal(2, CandidateRetriever.Score(concept, Photo([0.96f, 0.28f], ImageRegion.DetectionSource), textWeight: 0f, objectBoxTolerance: 0.05f).BoxRegion);
+
+        // Too far below the tile, not asked for, or the tile is the only place it was seen: the tile's box.
+        Assert.Null(CandidateRetriever.Score(concept, Photo([0.8f, 0.6f]), textWeight: 0f, objectBoxTolerance: 0.05f).BoxRegion);
+        Assert.Null(CandidateRetriever.Score(concept, Photo([0.96f, 0.28f]), textWeight: 0f, objectBoxTolerance: 0.03f).BoxRegion);
+        Assert.Null(CandidateRetriever.Score(concept, Photo([0.96f, 0.28f]), textWeight: 0f).BoxRegion);
+        Assert.Null(CandidateRetriever.Score(concept, Photo([0.96f, 0.28f], "tile"), textWeight: 0f, objectBoxTolerance: 0.05f).BoxRegion);
+
+        // The best region is itself an object: nothing to replace.
+        var best = CandidateRetriever.Score(concept, Photo([1f, 0f]) with { Regions = [Region([0, 1], [0, 1]), Region([1, 0], [0, 1]) with { Source = ImageRegion.ProposalSource }] }, textWeight: 0f, objectBoxTolerance: 0.05f);
+        Assert.Equal(1, best.ShownRegion);
+        Assert.Null(best.BoxRegion);
+    }
+
     private static ImageRegion Region(float[] image, float[] text) => new(new BoundingBox(0, 0, 640, 480), "image", null, 1f, image, text, [], []);
 
     private static Concept Concept(float[][] regions, float[] description) => new(
