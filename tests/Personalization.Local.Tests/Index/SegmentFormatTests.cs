@@ -157,20 +157,8 @@ public sealed class SegmentFormatTests : IDisposable
     [Fact]
     public async Task Load_DirectoryThatDoesNotFitItsSegment_IsOneClearError()
     {
-        using (var writer = NewIndex())
-        {
-            await writer.UpsertAsync(Concepts(3, regions: 2));
-        }
-
-        var segment = Directory.GetFiles(OwnerFolder, "concepts.seg-*.vec").Single();
-        var bytes = await File.ReadAllBytesAsync(segment);
-
         // The first entry's vector count, after its name's length (u16), its name ("c000") and JSON start and length.
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(64 + 2 + 4 + 16), 1 << 20);
-        var checksum = XxHash3.HashToUInt64(bytes.AsSpan(64));
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(32), checksum);
-        await File.WriteAllBytesAsync(segment, bytes);
-        await SetManifestChecksumAsync(checksum);
+        var segment = await DamagedSegmentAsync(Concepts(3, regions: 2), bytes => BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(64 + 2 + 4 + 16), 1 << 20));
         using var index = NewIndex();
 
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => index.ListAsync(Alice));
@@ -186,19 +174,7 @@ public sealed class SegmentFormatTests : IDisposable
     [Fact]
     public async Task Parse_DamagedRecord_IsOneClearErrorAndTheOthersStillRead()
     {
-        using (var writer = NewIndex())
-        {
-            await writer.UpsertAsync(Concepts(3, regions: 1));
-        }
-
-        var segment = Directory.GetFiles(OwnerFolder, "concepts.seg-*.vec").Single();
-        var bytes = await File.ReadAllBytesAsync(segment);
-        var json = bytes.AsSpan().IndexOf("{\"Owner\""u8);
-        bytes[json] = (byte)'[';
-        var checksum = XxHash3.HashToUInt64(bytes.AsSpan(64));
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(32), checksum);
-        await File.WriteAllBytesAsync(segment, bytes);
-        await SetManifestChecksumAsync(checksum);
+        var segment = await DamagedSegmentAsync(Concepts(3, regions: 1), bytes => bytes[bytes.AsSpan().IndexOf("{\"Owner\""u8)] = (byte)'[');
         using var index = NewIndex();
 
         Assert.Equal("c001", (await index.GetAsync(Alice, ConceptName.Parse("c001")))?.Name.Value);
@@ -226,6 +202,25 @@ public sealed class SegmentFormatTests : IDisposable
 
     private static async Task<int> VersionAsync(string segment) =>
         BinaryPrimitives.ReadInt32LittleEndian((await File.ReadAllBytesAsync(segment)).AsSpan(8));
+
+    /// <summary>Writes <paramref name="concepts"/> in one segment, changes its bytes, and makes the segment's and the manifest's
+    /// checksums match the change (damage a checksum cannot see); returns the segment's path.</summary>
+    private async Task<string> DamagedSegmentAsync(List<Concept> concepts, Action<byte[]> damage)
+    {
+        using (var writer = NewIndex())
+        {
+            await writer.UpsertAsync(concepts);
+        }
+
+        var segment = Directory.GetFiles(OwnerFolder, "concepts.seg-*.vec").Single();
+        var bytes = await File.ReadAllBytesAsync(segment);
+        damage(bytes);
+        var checksum = XxHash3.HashToUInt64(bytes.AsSpan(64));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(32), checksum);
+        await File.WriteAllBytesAsync(segment, bytes);
+        await SetManifestChecksumAsync(checksum);
+        return segment;
+    }
 
     private async Task SetManifestChecksumAsync(ulong checksum)
     {
