@@ -35,13 +35,6 @@ public sealed class EncoderOptions
     /// <summary>The dequantised last feature map of the MobileNetV2 model (before pooling), used for GeM.</summary>
     public string MobileNetV2FeatureMap { get; set; } = "627";
 
-    /// <summary>A mid-level feature map (quantised tensor name) whose average pool is appended to the final features.</summary>
-    public string MobileNetV2MidMap { get; set; } = "591_quantized";
-
-    /// <summary>Weight of the mid-level part (0 = off).</summary>
-    [Range(0.0, 4.0)]
-    public double MidWeight { get; set; }
-
     /// <summary>Regions per model call.</summary>
     [Range(1, 256)]
     public int BatchSize { get; set; } = 16;

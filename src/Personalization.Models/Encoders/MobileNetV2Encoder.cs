@@ -20,21 +20,12 @@ public sealed class MobileNetV2Encoder : IDisposable
     private readonly string _inputName;
     private readonly string? _featureMap;
     private readonly float _gemPower;
-    private readonly string? _midMap;
-    private readonly float _midWeight;
 
     public MobileNetV2Encoder(OnnxSessionFactory sessions, IOptions<EncoderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Value.MidWeight > 0)
-        {
-            _midMap = options.Value.MobileNetV2MidMap;
-            _midWeight = (float)options.Value.MidWeight;
-            var bytes = File.ReadAllBytes(sessions.Locator.Locate(options.Value.MobileNetV2Model));
-            _session = sessions.Create(OnnxGraphOutputs.WithDequantizedOutput(bytes, _midMap));
-        }
-        else if (options.Value.Pooling == "gem")
+        if (options.Value.Pooling == "gem")
         {
             _featureMap = options.Value.MobileNetV2FeatureMap;
             _gemPower = (float)options.Value.GemPower;
@@ -78,10 +69,8 @@ public sealed class MobileNetV2Encoder : IDisposable
             using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, length), [count, 3, InputSize, InputSize]);
             using var runOptions = new RunOptions();
             using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-            using var outputs = _session.Run(runOptions, [_inputName], [input], _midMap is null ? [_featureMap ?? "features", "output"] : ["features", "output", _midMap + OnnxGraphOutputs.DequantizedSuffix]);
-            var features = _midMap is not null
-                ? WithMidLevel(Split(outputs[0].GetTensorDataAsSpan<float>(), count, FeatureDimension), outputs[2].GetTensorDataAsSpan<float>(), count, _midWeight)
-                : _featureMap is null
+            using var outputs = _session.Run(runOptions, [_inputName], [input], [_featureMap ?? "features", "output"]);
+            var features = _featureMap is null
                 ? Split(outputs[0].GetTensorDataAsSpan<float>(), count, FeatureDimension)
                 : GeneralisedMean(outputs[0].GetTensorDataAsSpan<float>(), count, _gemPower);
             var logits = Split(outputs[1].GetTensorDataAsSpan<float>(), count, 1000);
@@ -94,49 +83,6 @@ public sealed class MobileNetV2Encoder : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
-
-    /// <summary>
-    /// Appends each patch's average-pooled mid-level map (unit length, times <paramref name="weight"/>) to its unit-length
-    /// final features: the cosine of two such vectors is (cos_final + w²·cos_mid) / (1 + w²).
-    /// </summary>
-    internal static float[][] WithMidLevel(float[][] finals, ReadOnlySpan<float> maps, int count, float weight)
-    {
-        var perPatch = maps.Length / count;
-        var result = new float[count][];
-        for (var i = 0; i < count; i++)
-        {
-            var final = finals[i];
-            Vectors.Normalize(final);
-            var map = maps.Slice(i * perPatch, perPatch);
-            var channels = MidChannels(perPatch);
-            var cells = perPatch / channels;
-            var mid = new float[channels];
-            for (var c = 0; c < channels; c++)
-            {
-                var sum = 0f;
-                foreach (var x in map.Slice(c * cells, cells))
-                {
-                    sum += x;
-                }
-
-                mid[c] = sum / cells;
-            }
-
-            Vectors.Normalize(mid);
-            var vector = new float[final.Length + channels];
-            final.CopyTo(vector, 0);
-            for (var c = 0; c < channels; c++)
-            {
-                vector[final.Length + c] = weight * mid[c];
-            }
-
-            result[i] = vector;
-        }
-
-        return result;
-    }
-
-    private static int MidChannels(int perPatch) => perPatch % (14 * 14) == 0 ? perPatch / (14 * 14) : perPatch / (7 * 7);
 
     /// <summary>GeM pooling over each channel's spatial map: (mean xᵖ)^(1/p), x clamped at a small positive floor.</summary>
     internal static float[][] GeneralisedMean(ReadOnlySpan<float> maps, int count, float power)

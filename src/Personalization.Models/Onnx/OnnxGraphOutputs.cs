@@ -19,23 +19,6 @@ public static class OnnxGraphOutputs
         return [.. model, .. addition];
     }
 
-    public const string DequantizedSuffix = "_dequantized";
-
-    /// <summary>
-    /// Adds a DequantizeLinear node for the quantised tensor <paramref name="quantized"/> (its scale and zero point are the
-    /// initialisers <c>X_scale</c>, <c>X_zero_point</c> where the tensor is <c>X_quantized</c>) and exposes its float output.
-    /// </summary>
-    public static byte[] WithDequantizedOutput(ReadOnlySpan<byte> model, string quantized)
-    {
-        const string suffix = "_quantized";
-        var stem = quantized.EndsWith(suffix, StringComparison.Ordinal) ? quantized[..^suffix.Length] : quantized;
-        var output = quantized + DequantizedSuffix;
-        static byte[] Text(int field, string value) => LengthDelimited(field, System.Text.Encoding.UTF8.GetBytes(value));
-        byte[] node = [.. Text(1, quantized), .. Text(1, stem + "_scale"), .. Text(1, stem + "_zero_point"), .. Text(2, output), .. Text(3, output), .. Text(4, "DequantizeLinear")];
-        var withNode = (byte[])[.. model, .. LengthDelimited(ModelGraphField, LengthDelimited(1, node))];
-        return WithOutput(withNode, output);
-    }
-
     private static byte[] LengthDelimited(int field, byte[] payload) => [.. Varint((field << 3) | 2), .. Varint(payload.Length), .. payload];
 
     private static byte[] Varint(int value)
