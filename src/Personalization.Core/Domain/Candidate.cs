@@ -14,6 +14,9 @@ namespace Personalization.Core.Domain;
 /// <param name="BoxRegion">When the best region is a grid tile or the whole photo (a place to look, not an object): the
 /// object region (a detection or a proposal) that scores nearly as well (<c>Recognition:ObjectBoxTolerance</c>), whose box
 /// is shown instead; null otherwise.</param>
+/// <param name="RegionBonus">What the matched region's image similarity gained for being small (blurred when enlarged to the
+/// encoder's input: <c>Recognition:SmallRegionBonus</c>); included in <paramref name="Score"/>, not in
+/// <paramref name="ImageSimilarity"/>.</param>
 public sealed record Candidate(
     ConceptName Concept,
     float Score,
@@ -25,7 +28,8 @@ public sealed record Candidate(
     BoundingBox? MatchedBox = null,
     float? GlobalScore = null,
     float? Margin = null,
-    int? BoxRegion = null)
+    int? BoxRegion = null,
+    float RegionBonus = 0)
 {
     /// <summary>The query region whose box shows where the concept is: <see cref="BoxRegion"/>, else <see cref="QueryRegion"/>.</summary>
     public int ShownRegion => BoxRegion ?? QueryRegion;

@@ -10,6 +10,8 @@ namespace Personalization.Core.Domain;
 /// one chosen automatically); its regions and local features then come from that region only. Null for a query.</param>
 /// <param name="Surroundings">For a reference photo: local features of the photo outside its focus (the room), capped.</param>
 /// <param name="Rooms">For a reference photo: embedded grid tiles of the photo that lie outside its focus (the room).</param>
+/// <param name="PixelScale">Pixels of the decoded image the regions were cut from per pixel of the file (1 when the file
+/// was decoded at full size): a region's box times this is how many pixels the encoder really had.</param>
 public sealed record ImageAnalysis(
     string ContentHash,
     int Width,
@@ -20,7 +22,8 @@ public sealed record ImageAnalysis(
     LocalFeatures? Local = null,
     ReferenceFocus? Focus = null,
     LocalFeatures? Surroundings = null,
-    IReadOnlyList<ImageRegion>? Rooms = null);
+    IReadOnlyList<ImageRegion>? Rooms = null,
+    double PixelScale = 1);
 
 /// <summary>The object region of a reference photo and how it was chosen.</summary>
 /// <param name="Source"><c>user</c> (a box the user drew), <c>detector</c> (the detection nearest the centre, weighted

@@ -44,7 +44,7 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         }
 
         var rooms = _options.RoomRegions ? RoomSimilarities.Measure(query, concepts, (float)_options.OwnRoomOverlap) : null;
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), (float)_options.ObjectBoxTolerance)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), (float)_options.ObjectBoxTolerance, (float)_options.SmallRegionBonus)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
@@ -171,6 +171,21 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         return x1 - x0 < 1 || y1 - y0 < 1 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
     }
 
+    /// <summary>The side of the image encoders' square input (MobileNetV2, ResNet18 and CLIP all take 224 px).</summary>
+    public const float EncoderInputSide = 224f;
+
+    /// <summary>
+    /// What a region's image similarity gains for its size: <paramref name="perHalving"/> per halving of its short side (in
+    /// decoded pixels: the box times <paramref name="pixelScale"/>) below <see cref="EncoderInputSide"/>, for at most two.
+    /// A region that small is enlarged to the encoder's input and blurred, which lowers its cosine with every sharp reference
+    /// alike; without the correction a small object scores under a threshold chosen on large ones.
+    /// </summary>
+    public static float SmallRegionBonus(BoundingBox box, double pixelScale, float perHalving)
+    {
+        var side = Math.Min(box.Width, box.Height) * (float)pixelScale;
+        return perHalving <= 0 || side <= 0 || side >= EncoderInputSide ? 0f : perHalving * Math.Min(2f, MathF.Log2(EncoderInputSide / side));
+    }
+
     /// <summary>A detection or a proposal: a box around an object, not a grid tile or the whole photo.</summary>
     private static bool IsObject(ImageRegion region) => region.Source is ImageRegion.DetectionSource or ImageRegion.ProposalSource;
 
@@ -183,7 +198,8 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
     /// <param name="objectBoxTolerance">When the best region is a grid tile or the whole photo, the best object region (a
     /// detection or a proposal) scoring within this of it gives the box shown (<see cref="Candidate.BoxRegion"/>); negative:
     /// never.</param>
-    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null, float objectBoxTolerance = -1f)
+    /// <param name="smallRegionBonus">Per halving of a region's short side below the encoder's input (<see cref="SmallRegionBonus"/>).</param>
+    public static Candidate Score(Concept concept, ImageAnalysis query, float textWeight, float confirmedPenalty = 0f, float[]? roomSimilarity = null, float objectBoxTolerance = -1f, float smallRegionBonus = 0f)
     {
         ArgumentNullException.ThrowIfNull(concept);
         ArgumentNullException.ThrowIfNull(query);
@@ -219,10 +235,11 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             var text = concept.DescriptionVector.Length == region.TextVector.Length
                 ? TensorPrimitives.Dot(region.TextVector, concept.DescriptionVector.Span)
                 : 0f;
-            var fused = ((1 - textWeight) * image) + (textWeight * text) - penalty;
+            var bonus = SmallRegionBonus(region.Box, query.PixelScale, smallRegionBonus);
+            var fused = ((1 - textWeight) * (image + bonus)) + (textWeight * text) - penalty;
             if (best is null || fused > best.Score)
             {
-                best = new Candidate(concept.Name, fused, image, text, q, matched);
+                best = new Candidate(concept.Name, fused, image, text, q, matched, RegionBonus: bonus);
             }
 
             if (IsObject(region) && (bestObject is null || fused > bestObject.Value.Score))

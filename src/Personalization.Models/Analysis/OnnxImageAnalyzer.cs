@@ -189,7 +189,7 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                     images[p.Index].Id,
                     new ImageAnalysis(
                         p.Hash, image.OriginalWidth, image.OriginalHeight, p.Detections, rooms.Count == 0 ? p.Embedded : [.. p.Embedded.Where(r => r.Source != RoomSource)],
-                        whole.Colors, local, p.Focus, surroundings, rooms.Count == 0 ? null : rooms));
+                        whole.Colors, local, p.Focus, surroundings, rooms.Count == 0 ? null : rooms, 1.0 / image.Scale));
             }
 
             return results;

@@ -103,9 +103,13 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
         // The best region pair by retrieval's own rule: a query region that looks at least as much like one of the
         // concept's rejected regions, or like a room of the owner's reference photos, as like its references does not
         // count for it. Retrieval applied both (it knows all the owner's rooms); without it, the rejected regions only.
-        var best = request.Retrieval is { ImageSimilarity: var retrieved and >= -1f }
+        var scored = request.Retrieval is { ImageSimilarity: >= -1f } retrieved
             ? retrieved
-            : CandidateRetriever.Score(request.Candidate, request.Query, textWeight: 0f).ImageSimilarity;
+            : CandidateRetriever.Score(request.Candidate, request.Query, textWeight: 0f, smallRegionBonus: (float)_options.SmallRegionBonus);
+        var best = scored.ImageSimilarity;
+
+        // A small region's similarity is corrected for the blur of its enlargement, as in retrieval (Recognition:SmallRegionBonus).
+        var bonus = scored.RegionBonus;
 
         // Geometric evidence counts as it does in retrieval: inliers of one similarity transform are hard to get by chance.
         var inliers = request.Retrieval?.Inliers ?? 0;
@@ -114,9 +118,14 @@ public sealed class OfflineReasoner(ITextEncoder textEncoder, IOptions<Recogniti
 
         // The best candidate's lead over the next concept counts as it does in retrieval (Recognition:MarginWeight).
         var lead = request.Retrieval?.Margin is { } margin ? (float)_options.MarginWeight * margin : 0f;
-        var s = best + local - penalty + lead;
+        var s = best + bonus + local - penalty + lead;
         var p = 1.0 / (1.0 + Math.Exp(-_options.PairwiseSlope * (s - _options.PairwiseMidpoint)));
         var terms = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"best region image similarity {best:F3}"));
+        if (bonus > 0)
+        {
+            terms.Append(CultureInfo.InvariantCulture, $" + {bonus:F3} for a small region");
+        }
+
         if (local > 0)
         {
             terms.Append(CultureInfo.InvariantCulture, $" + local evidence {local:F3} ({inliers} inliers)");

@@ -153,6 +153,48 @@ public sealed class CandidateRetrieverTests
         Assert.Null(best.BoxRegion);
     }
 
+    [Theory]
+    [InlineData(300, 200, 1.0, 0.16349873f)] // short side 200: log2(224/200) halvings
+    [InlineData(640, 480, 1.0, 0f)]
+    [InlineData(224, 400, 1.0, 0f)]
+    [InlineData(112, 300, 1.0, 1f)]
+    [InlineData(56, 56, 1.0, 2f)]
+    [InlineData(10, 10, 1.0, 2f)] // at most two halvings
+    [InlineData(448, 448, 0.25, 1f)] // decoded at a quarter of the file's size: 112 px seen
+    public void SmallRegionBonus_PerHalvingOfTheShortSideBelowTheEncodersInput_AtMostTwo(float width, float height, double pixelScale, float halvings)
+    {
+        Assert.Equal(0.02f * halvings, CandidateRetriever.SmallRegionBonus(new BoundingBox(5, 5, width, height), pixelScale, 0.02f), 5);
+        Assert.Equal(0f, CandidateRetriever.SmallRegionBonus(new BoundingBox(5, 5, width, height), pixelScale, 0f));
+    }
+
+    [Fact]
+    public void Score_SmallRegionBonus_LiftsASmallRegionOverALargeOneThatLooksALittleMoreAlike()
+    {
+        // A large region (the whole 640×480 photo) at cosine 0.8 and a 56×56 proposal at 0.78; the reference is (1, 0).
+        var concept = Concept([[1, 0]], description: [1, 0]);
+        var photo = Query with
+        {
+            Regions =
+            [
+                Region([0.8f, 0.6f], [0, 1]),
+                Region([0.78f, MathF.Sqrt(1 - (0.78f * 0.78f))], [0, 1]) with { Box = new BoundingBox(100, 100, 56, 56), Source = ImageRegion.ProposalSource },
+            ],
+        };
+
+        var without = CandidateRetriever.Score(concept, photo, textWeight: 0f);
+        Assert.Equal((0.8f, 0, 0f), (without.Score, without.QueryRegion, without.RegionBonus));
+
+        // Two halvings below 224 px: 0.78 + 2·0.025 = 0.83 beats 0.8; the similarity itself is reported as measured.
+        var with = CandidateRetriever.Score(concept, photo, textWeight: 0f, smallRegionBonus: 0.025f);
+        Assert.Equal(1, with.QueryRegion);
+        Assert.Equal(0.83f, with.Score, 5);
+        Assert.Equal(0.78f, with.ImageSimilarity, 5);
+        Assert.Equal(0.05f, with.RegionBonus, 5);
+
+        // Decoded at full size the photo is the same; decoded at half size the proposal is 28 px, still capped at two halvings.
+        Assert.Equal(0.83f, CandidateRetriever.Score(concept, photo with { PixelScale = 0.5 }, textWeight: 0f, smallRegionBonus: 0.025f).Score, 5);
+    }
+
     private static ImageRegion Region(float[] image, float[] text) => new(new BoundingBox(0, 0, 640, 480), "image", null, 1f, image, text, [], []);
 
     private static Concept Concept(float[][] regions, float[] description) => new(

@@ -160,6 +160,28 @@ public sealed class OfflineReasonerTests(MiniLmFixture miniLm) : IClassFixture<M
     }
 
     [Fact]
+    public async Task ComparePairAsync_SmallRegion_GetsTheCorrectionRetrievalGaveIt()
+    {
+        // The same cosine (the midpoint) from the whole photo and from a 56×56 region: the small one is two halvings
+        // below the encoder's 224 px, so it gains 2 × 0.025 (Recognition:SmallRegionBonus) as it did in retrieval.
+        var concept = Concept("bo", referenceVectors: [[1, 0, 0]]);
+        var midpoint = (float)new RecognitionOptions().PairwiseMidpoint;
+        var large = Analysis([Region(AtCosine(midpoint))]);
+        var small = Analysis([Region(AtCosine(midpoint), source: "proposal", box: new BoundingBox(10, 10, 56, 56))]);
+
+        var fromLarge = await _reasoner.ComparePairAsync(new PairwiseRequest(large, concept));
+        var fromSmall = await _reasoner.ComparePairAsync(new PairwiseRequest(small, concept));
+        var retrieved = CandidateRetriever.Score(concept, small, textWeight: 0f, smallRegionBonus: 0.025f);
+        var fromRetrieval = await _reasoner.ComparePairAsync(new PairwiseRequest(small, concept, Retrieval: retrieved));
+
+        Assert.Equal(0.5f, fromLarge.Probability, 2);
+        Assert.DoesNotContain("small region", fromLarge.Evidence, StringComparison.Ordinal);
+        Assert.Equal(1.0 / (1.0 + Math.Exp(-new RecognitionOptions().PairwiseSlope * 0.05)), fromSmall.Probability, 3);
+        Assert.Contains("+ 0.050 for a small region", fromSmall.Evidence, StringComparison.Ordinal);
+        Assert.Equal(fromSmall.Probability, fromRetrieval.Probability, 5);
+    }
+
+    [Fact]
     public async Task ComparePairAsync_SeveralRegions_UsesTheBestMatchingPair()
     {
         var concept = Concept("bo", referenceVectors: [[0, 0, 1], [1, 0, 0]]);
