@@ -28,7 +28,7 @@ public sealed class DirectRecognitionSteps(
         var query = await LoadAsync(input.Image).ConfigureAwait(false);
         var concepts = await ConceptsAsync(input.Image.Owner).ConfigureAwait(false);
         var candidates = await retriever.RetrieveAsync(input.Image.Owner, query, input.TopK, input.HitsPerRegion, input.TextWeight, cancellationToken, concepts).ConfigureAwait(false);
-        return new RetrievalStep(candidates, [.. query.Regions.Select(r => r.Box)], [.. query.Regions.Select(r => r.Source)]);
+        return new RetrievalStep(candidates, [.. query.Regions.Select(r => r.Box)], [.. query.Regions.Select(r => r.Source)], query.PixelScale);
     }
 
     public async Task<AttributeReasoning> ReasonAttributesAsync(ReasonStepInput input)

@@ -31,7 +31,8 @@ public sealed record RetrieveStepInput(ImageRef Image, int TopK, int HitsPerRegi
 /// <param name="QueryRegions">The query's region boxes, by region index.</param>
 /// <param name="RegionSources">What each region is (<c>image</c>, <c>detection</c>, <c>tile</c>), by region index; null when
 /// unknown.</param>
-public sealed record RetrievalStep(IReadOnlyList<Candidate> Candidates, IReadOnlyList<BoundingBox> QueryRegions, IReadOnlyList<string>? RegionSources = null);
+/// <param name="PixelScale">Decoded pixels per original pixel of the query (<see cref="ImageAnalysis.PixelScale"/>); null when unknown.</param>
+public sealed record RetrievalStep(IReadOnlyList<Candidate> Candidates, IReadOnlyList<BoundingBox> QueryRegions, IReadOnlyList<string>? RegionSources = null, double? PixelScale = null);
 
 public sealed record ReasonStepInput(ImageRef Image, IReadOnlyList<Candidate> Candidates);
 

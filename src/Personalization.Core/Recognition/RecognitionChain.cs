@@ -63,7 +63,7 @@ public static class RecognitionChain
         IReadOnlyList<RecognizedRef> recognized = winner is null ? [] : [new RecognizedRef(winner.Concept, box, score), .. also];
         var caption = await steps.CaptionAsync(new CaptionStepInput(image, recognized));
         var reward = CaptionMetric.IdentityReward(caption.Text, [.. recognized.Select(r => r.Concept.Value)]);
-        trace = trace with { CaptionSource = caption.Source };
+        trace = trace with { CaptionSource = caption.Source, QueryRegions = retrieval.QueryRegions, RegionSources = retrieval.RegionSources, PixelScale = retrieval.PixelScale };
         if (also.Count > 0)
         {
             trace = trace with { Decision = trace.Decision + "; also present: " + string.Join(", ", also.Select(a => Invariant($"<{a.Concept}> ({a.Confidence:F3})"))) };

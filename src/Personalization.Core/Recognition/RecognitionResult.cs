@@ -43,10 +43,22 @@ public sealed record RecognitionResult(
 
 /// <summary>Every stage's evidence, in order; null for a stage that did not run.</summary>
 /// <param name="CaptionSource">Who wrote the caption: the reasoner, or <c>offline fallback (why)</c> (see <see cref="CaptionResult"/>).</param>
+/// <remarks>
+/// <see cref="QueryRegions"/>, <see cref="RegionSources"/> and <see cref="PixelScale"/> say what each candidate's
+/// <c>query_region</c> was (its box in original pixels, detection / proposal / tile / image, and the decoded pixels per
+/// original pixel), so a trace can be replayed offline (<c>scripts/replay-thresholds.py --region-bonus</c>).
+/// </remarks>
 public sealed record DecisionTrace(
     IReadOnlyList<Candidate> Candidates,
     AttributeReasoning? Reasoning,
     IReadOnlyList<CandidateVerification>? Verification,
     IReadOnlyList<PairwiseJudgement>? Pairwise,
     string Decision,
-    string? CaptionSource = null);
+    string? CaptionSource = null)
+{
+    public IReadOnlyList<BoundingBox>? QueryRegions { get; init; }
+
+    public IReadOnlyList<string>? RegionSources { get; init; }
+
+    public double? PixelScale { get; init; }
+}

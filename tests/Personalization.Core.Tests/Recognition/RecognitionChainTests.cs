@@ -77,6 +77,20 @@ public sealed class RecognitionChainTests
     }
 
     [Fact]
+    public async Task RunAsync_AnyOutcome_TheTraceSaysWhatEachCandidatesQueryRegionWas()
+    {
+        // What a replay of the trace needs (scripts/replay-thresholds.py --region-bonus): each region's box, kind and scale.
+        string[] sources = ["image", "detection", "proposal"];
+        var steps = new ScriptedRecognitionSteps { Retrieval = new([Candidate("bo", 0.40f)], Regions, sources, 0.5) };
+
+        var trace = (await RecognitionChain.RunAsync(steps, Image, Thresholds)).Trace;
+
+        Assert.Equal(Regions, trace.QueryRegions);
+        Assert.Equal(sources, trace.RegionSources);
+        Assert.Equal(0.5, trace.PixelScale);
+    }
+
+    [Fact]
     public async Task RunAsync_Always_PassesTheThresholdsAndImageToRetrieval()
     {
         var steps = new ScriptedRecognitionSteps { Retrieval = new([], Regions) };
