@@ -113,7 +113,7 @@ public sealed class RecognitionOptions
     /// A query region smaller than the image encoder's input (224 px on its short side, in the pixels the photo was decoded
     /// to) is enlarged to it, and its cosine with a sharp reference falls with the blur, for the right concept as for any
     /// other. Its image similarity gains this much per halving of its short side below 224 px, for at most two halvings
-    /// (<see cref="CandidateRetriever.SmallRegionBonus"/>). 0.025: F1 up on all seven synthetic sets (e.g. 1 reference with a
+    /// (<see cref="CandidateRetriever.SmallRegionBonus"/>). 0.025: F1 up on all ten synthetic sets (seeds 7, 11, 5; e.g. 1 reference with a
     /// box 0.697 → 0.77), level on DreamBooth and held-out DreamBooth, whose subjects are large (docs/thresholds.md, round 9).
     /// 0 turns it off.
     /// </summary>
