@@ -13,7 +13,9 @@ margin * (s1 - max(s2, floor)) for its lead over the next (Recognition:MarginWei
 the answer is that candidate if its score >= T, else none. --region-bonus K replaces the small-region correction the run
 applied (Recognition:SmallRegionBonus, in each candidate's region_bonus) with K per halving of its region's short side below
 224 decoded pixels, at most two (the region is the one the run chose; runs written before the trace held query_regions
-keep their scores). Precision, recall and F1 are counted as `personalize eval` counts them."""
+keep their scores). Precision, recall and F1 are counted as `personalize eval` counts them.
+--hubs prints instead, per run, the concepts whose mean global score over the photos that are not of them (negatives
+included; a score the room rule excluded counts as 0.5) is highest: a concept that looks like everything (a hub)."""
 import argparse
 import glob
 import json
@@ -43,6 +45,18 @@ def load(run):
                       for c in trace["candidates"]]
         rows.append((doc.get("truth"), candidates))
     return rows
+
+
+def hubs(run, shown=6):
+    scores = {}
+    for truth, candidates in load(run):
+        for concept, global_score, *_ in candidates:
+            if concept != truth:
+                scores.setdefault(concept, []).append(global_score if global_score > -1 else 0.5)
+    means = sorted(((sum(v) / len(v), sum(x >= 0.75 for x in v), concept) for concept, v in scores.items()), reverse=True)
+    middle = sorted(m for m, _, _ in means)[len(means) // 2]
+    top = "  ".join(f"{concept} {m:.3f} ({n} at >= 0.75)" for m, n, concept in means[:shown])
+    print(f"{run}  median {middle:.3f}  |  {top}")
 
 
 def rebonused(global_score, applied, octaves, bonus):
@@ -82,11 +96,15 @@ def main():
     parser.add_argument("--margins", default="0", help="lead weights to try (Recognition:MarginWeight), comma-separated")
     parser.add_argument("--floor", type=float, default=0.65, help="Recognition:MarginFloor")
     parser.add_argument("--region-bonus", default=None, help="small-region corrections to try instead of the run's, comma-separated")
+    parser.add_argument("--hubs", action="store_true", help="print each run's hub concepts instead of the thresholds")
     parser.add_argument("--at", default="0.72,0.73,0.74,0.75", help="thresholds to print F1 at, comma-separated")
     args = parser.parse_args()
     thresholds = [t / 100 for t in range(40, 121)]
     shown = [float(t) for t in args.at.split(",")]
     for run in args.runs:
+        if args.hubs:
+            hubs(run)
+            continue
         rows = load(run)
         if not rows:
             raise SystemExit(f"error: {run} holds no eval results (results/**/*.json)")
