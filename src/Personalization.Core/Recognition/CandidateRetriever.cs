@@ -35,10 +35,6 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
         var named = new HashSet<ConceptName>(hits.SelectMany(h => h).Select(h => h.Concept));
         concepts ??= await index.ListAsync(owner, cancellationToken).ConfigureAwait(false);
         var verifying = matcher is not null && _options.LocalWeight > 0 && query.Local is not null;
-        if (Environment.GetEnvironmentVariable("X_CENTER") == "1")
-        {
-            (concepts, query) = Centred(concepts, query);
-        }
 
         // With local features every concept can be verified, even one no region's global search named.
         var pool = verifying ? concepts : [.. concepts.Where(c => named.Contains(c.Name))];
@@ -188,41 +184,6 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
     {
         var side = Math.Min(box.Width, box.Height) * (float)pixelScale;
         return perHalving <= 0 || side <= 0 || side >= EncoderInputSide ? 0f : perHalving * Math.Min(2f, MathF.Log2(EncoderInputSide / side));
-    }
-
-    /// <summary>Experiment (X_CENTER=1): every image vector centred on the mean of the owner's room tiles, then re-normalised.</summary>
-    private static (IReadOnlyList<Concept>, ImageAnalysis) Centred(IReadOnlyList<Concept> concepts, ImageAnalysis query)
-    {
-        var rooms = concepts.SelectMany(c => c.References).SelectMany(r => r.Rooms ?? []).Select(r => r.ImageVector).ToList();
-        if (rooms.Count == 0 || query.Regions.Count == 0)
-        {
-            return (concepts, query);
-        }
-
-        var d = query.Regions[0].ImageVector.Length;
-        var mean = new float[d];
-        foreach (var room in rooms.Where(r => r.Length == d))
-        {
-            TensorPrimitives.Add(mean, room.Span, mean);
-        }
-
-        TensorPrimitives.Divide(mean, rooms.Count, mean);
-        float[] C(ReadOnlySpan<float> v)
-        {
-            var x = new float[d];
-            TensorPrimitives.Subtract(v, mean, x);
-            var n = TensorPrimitives.Norm(x);
-            TensorPrimitives.Divide(x, n > 0 ? n : 1, x);
-            return x;
-        }
-
-        ReferenceRegion R(ReferenceRegion r) => r.ImageVector.Length == d ? r with { ImageVector = C(r.ImageVector.Span) } : r;
-        var centred = concepts.Select(c => c with
-        {
-            References = [.. c.References.Select(r => r with { Regions = [.. r.Regions.Select(R)], Rooms = r.Rooms is null ? null : [.. r.Rooms.Select(R)] })],
-            Negatives = c.Negatives is null ? null : [.. c.Negatives.Select(n => n.ImageVector.Length == d ? n with { ImageVector = C(n.ImageVector.Span) } : n)],
-        }).ToList();
-        return (centred, query with { Regions = [.. query.Regions.Select(r => r with { ImageVector = C(r.ImageVector) })] });
     }
 
     /// <summary>A detection or a proposal: a box around an object, not a grid tile or the whole photo.</summary>
