@@ -97,9 +97,10 @@ def main():
     parser.add_argument("--floor", type=float, default=0.65, help="Recognition:MarginFloor")
     parser.add_argument("--region-bonus", default=None, help="small-region corrections to try instead of the run's, comma-separated")
     parser.add_argument("--hubs", action="store_true", help="print each run's hub concepts instead of the thresholds")
+    parser.add_argument("--lowest", type=float, default=0.40, help="the lowest threshold tried (thresholds run from it to 1.20 in steps of 0.01)")
     parser.add_argument("--at", default="0.72,0.73,0.74,0.75", help="thresholds to print F1 at, comma-separated")
     args = parser.parse_args()
-    thresholds = [t / 100 for t in range(40, 121)]
+    thresholds = [t / 100 for t in range(round(args.lowest * 100), 121)]
     shown = [float(t) for t in args.at.split(",")]
     for run in args.runs:
         if args.hubs:

@@ -27,8 +27,10 @@ namespace Personalization.Local.Index;
 internal static class ConceptSegmentFile
 {
     public const int Version = 2;
-    private const int HeaderBytes = 64;
-    private static readonly byte[] Magic = "PZCSEG01"u8.ToArray();
+    internal const int HeaderBytes = 64;
+
+    /// <summary>The first 8 bytes of every segment, whatever its version.</summary>
+    internal static readonly byte[] Magic = "PZCSEG01"u8.ToArray();
 
     /// <summary>Writes the segment (a new file: the name must be unused) and flushes it to disk.</summary>
     /// <returns>Its float count and checksum, for the manifest.</returns>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.ExceptionServices;
@@ -23,10 +22,8 @@ namespace Personalization.Local.Index;
 /// </summary>
 internal static class ConceptSegmentFileVersion1
 {
-    private const int HeaderBytes = 64;
     public const int Version = 1;
-    private const int ChunkBytes = 1 << 20;
-    private static readonly byte[] Magic = "PZCSEG01"u8.ToArray();
+    private const int HeaderBytes = ConceptSegmentFile.HeaderBytes;
 
     /// <summary>Writes a version-1 segment (a new file: the name must be unused) and flushes it to disk; only tests write this format now.</summary>
     /// <returns>Its float count and checksum, for the manifest.</returns>
@@ -35,48 +32,26 @@ internal static class ConceptSegmentFileVersion1
         var entries = concepts.Select(c => new SegmentEntry(ConceptVectors.Strip(c), [.. ConceptVectors.Of(c).Select(v => v.Length)])).ToList();
         var metadata = JsonSerializer.SerializeToUtf8Bytes(entries, ConceptIndexFile.Json);
         var floats = entries.Sum(e => e.Lengths.Sum(l => (long)l));
-        var hash = new XxHash3();
-        var padding = new byte[Align(metadata.Length) - metadata.Length];
-        hash.Append(metadata);
-        hash.Append(padding);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
+        var floatStart = HeaderBytes + Align(metadata.Length);
+        await using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, useAsync: true);
+        stream.SetLength(floatStart + (floats * sizeof(float)));
+        stream.Position = HeaderBytes;
+        using var writer = new SegmentWriter(stream);
+        await writer.WriteAsync(metadata, cancellationToken).ConfigureAwait(false);
+        await writer.PadToAsync(floatStart, cancellationToken).ConfigureAwait(false);
+        foreach (var vector in concepts.SelectMany(ConceptVectors.Of))
         {
-            await using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, useAsync: true);
-            stream.SetLength(HeaderBytes + Align(metadata.Length) + (floats * sizeof(float)));
-            stream.Position = HeaderBytes;
-            await stream.WriteAsync(metadata, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync(padding, cancellationToken).ConfigureAwait(false);
-            var filled = 0;
-            foreach (var vector in concepts.SelectMany(ConceptVectors.Of))
-            {
-                for (var done = 0; done < vector.Length * sizeof(float);)
-                {
-                    var n = CopyOut(vector, done, buffer.AsSpan(filled, ChunkBytes - filled));
-                    (done, filled) = (done + n, filled + n);
-                    if (filled == ChunkBytes)
-                    {
-                        hash.Append(buffer.AsSpan(0, filled));
-                        await stream.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
-                        filled = 0;
-                    }
-                }
-            }
+            await writer.WriteAsync((long)vector.Length * sizeof(float), (at, into) => SegmentWriter.Copy(MemoryMarshal.AsBytes(vector.Span)[(int)at..], into), cancellationToken).ConfigureAwait(false);
+        }
 
-            hash.Append(buffer.AsSpan(0, filled));
-            await stream.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
-            var checksum = hash.GetCurrentHashAsUInt64();
-            var header = Header(concepts.Count, metadata.Length, floats, checksum, concepts.Count > 0 ? concepts[0].AllRegions.FirstOrDefault()?.ImageVector.Length ?? 0 : 0);
-            stream.Position = 0;
-            await stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-            return (floats, checksum);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var checksum = writer.Checksum;
+        var header = Header(concepts.Count, metadata.Length, floats, checksum, concepts.Count > 0 ? concepts[0].AllRegions.FirstOrDefault()?.ImageVector.Length ?? 0 : 0);
+        stream.Position = 0;
+        await stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        stream.Flush(flushToDisk: true);
+        return (floats, checksum);
     }
 
     /// <summary>Reads the segment's concepts, checking them against what the manifest says it holds.</summary>
@@ -180,20 +155,12 @@ internal static class ConceptSegmentFileVersion1
         return hash.GetCurrentHashAsUInt64();
     }
 
-    private static int Align(int bytes) => (bytes + HeaderBytes - 1) / HeaderBytes * HeaderBytes;
-
-    private static int CopyOut(ReadOnlyMemory<float> vector, int byteOffset, Span<byte> into)
-    {
-        var bytes = MemoryMarshal.AsBytes(vector.Span)[byteOffset..];
-        var n = Math.Min(bytes.Length, into.Length);
-        bytes[..n].CopyTo(into);
-        return n;
-    }
+    private static int Align(int bytes) => (int)ConceptSegmentFile.Align(bytes);
 
     private static byte[] Header(int count, int metadataBytes, long floats, ulong checksum, int imageDimension)
     {
         var header = new byte[HeaderBytes];
-        Magic.CopyTo(header, 0);
+        ConceptSegmentFile.Magic.CopyTo(header, 0);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), Version);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), count);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), metadataBytes);
@@ -205,7 +172,7 @@ internal static class ConceptSegmentFileVersion1
 
     private static (int Count, long MetadataBytes, long Floats, ulong Checksum) ParseHeader(string file, byte[] header, long length)
     {
-        if (length < HeaderBytes || !header.AsSpan(0, 8).SequenceEqual(Magic))
+        if (length < HeaderBytes || !header.AsSpan(0, 8).SequenceEqual(ConceptSegmentFile.Magic))
         {
             throw ConceptIndexFile.DamagedStore(file, "it is not a concept segment");
         }

@@ -21,18 +21,24 @@ public sealed class SegmentFormatTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private string OwnerFolder => Path.Combine(_data.Path, "owners", "alice");
+    private OwnerDataPaths Paths => new(_data.Path);
 
-    private string Manifest => Path.Combine(OwnerFolder, "concepts.manifest.json");
+    private string OwnerFolder => Path.GetDirectoryName(Manifest)!;
+
+    private string Manifest => Paths.ManifestFile(Alice);
+
+    private static async Task<List<StoredConcept>> WriteThenReadAsync(string file, IReadOnlyList<Concept> concepts)
+    {
+        var (floats, checksum) = await ConceptSegmentFile.WriteAsync(file, concepts, CancellationToken.None);
+        return await ConceptSegmentFile.ReadAsync(file, Alice, floats, checksum, CancellationToken.None);
+    }
 
     [Fact]
     public async Task WriteThenRead_Version2_GivesTheSameRecordsRowsAndInt8Rows()
     {
         var concepts = Concepts(7, regions: 3);
         var file = Path.Combine(_data.Path, "one.vec");
-        var (floats, checksum) = await ConceptSegmentFile.WriteAsync(file, concepts, CancellationToken.None);
-
-        var read = await ConceptSegmentFile.ReadAsync(file, Alice, floats, checksum, CancellationToken.None);
+        var read = await WriteThenReadAsync(file, concepts);
 
         Assert.Equal(ConceptSegmentFile.Version, BinaryPrimitives.ReadInt32LittleEndian((await File.ReadAllBytesAsync(file)).AsSpan(8)));
         Assert.Equal(concepts.Select(c => c.Name), read.Select(s => s.Name));
@@ -58,9 +64,7 @@ public sealed class SegmentFormatTests : IDisposable
     {
         var concepts = Concepts(5, regions: 3);
         var file = Path.Combine(_data.Path, "one.vec");
-        var (floats, checksum) = await ConceptSegmentFile.WriteAsync(file, concepts, CancellationToken.None);
-
-        var read = await ConceptSegmentFile.ReadAsync(file, Alice, floats, checksum, CancellationToken.None);
+        var read = await WriteThenReadAsync(file, concepts);
 
         var descriptions = read.Select(s => s.Description).ToList();
         var images = read.SelectMany(s => s.ImageRows).ToList();

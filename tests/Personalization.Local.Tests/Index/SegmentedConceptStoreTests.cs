@@ -15,11 +15,13 @@ public sealed class SegmentedConceptStoreTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private string OwnerFolder => Path.Combine(_data.Path, "owners", "alice");
+    private OwnerDataPaths Paths => new(_data.Path);
 
-    private string Manifest => Path.Combine(OwnerFolder, "concepts.manifest.json");
+    private string OwnerFolder => Path.GetDirectoryName(Manifest)!;
 
-    private string Legacy => Path.Combine(OwnerFolder, "concepts.json");
+    private string Manifest => Paths.ManifestFile(Alice);
+
+    private string Legacy => Paths.ConceptsFile(Alice);
 
     [Fact]
     public async Task ListAsync_OldSingleFile_IsReadAndTheNextWriteMigratesItWithTheSameResults()
