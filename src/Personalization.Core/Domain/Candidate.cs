@@ -17,6 +17,9 @@ namespace Personalization.Core.Domain;
 /// <param name="RegionBonus">What the matched region's image similarity gained for being small (blurred when enlarged to the
 /// encoder's input: <c>Recognition:SmallRegionBonus</c>); included in <paramref name="Score"/>, not in
 /// <paramref name="ImageSimilarity"/>.</param>
+/// <param name="CentredScore">Its score in the owner-centred space (image vectors less the mean of the owner's rooms,
+/// <c>Recognition:CentredRanking</c>) plus the local evidence in <paramref name="Score"/>: what chose the first candidate.
+/// Null when centring is off or the room rule excluded every region there.</param>
 public sealed record Candidate(
     ConceptName Concept,
     float Score,
@@ -29,7 +32,8 @@ public sealed record Candidate(
     float? GlobalScore = null,
     float? Margin = null,
     int? BoxRegion = null,
-    float RegionBonus = 0)
+    float RegionBonus = 0,
+    float? CentredScore = null)
 {
     /// <summary>The query region whose box shows where the concept is: <see cref="BoxRegion"/>, else <see cref="QueryRegion"/>.</summary>
     public int ShownRegion => BoxRegion ?? QueryRegion;

@@ -43,14 +43,61 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             return [];
         }
 
-        var rooms = _options.RoomRegions ? RoomSimilarities.Measure(query, concepts, (float)_options.OwnRoomOverlap) : null;
-        var scored = pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), (float)_options.ObjectBoxTolerance, (float)_options.SmallRegionBonus)).OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).ToList();
+        var scored = ScoreAll(pool, concepts, query, textWeight);
         if (verifying)
         {
             scored = Verify(scored, concepts, query, cancellationToken);
         }
 
-        return [.. WithMargin(scored, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
+        var centring = _options.CentredRanking && query.Regions.Count > 0 ? OwnerCentring.Of(concepts, query.Regions[0].ImageVector.Length) : null;
+        if (centring is null)
+        {
+            return [.. WithMargin(scored, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
+        }
+
+        var centred = ScoreAll(centring.Centre(pool), centring.Centre(concepts), centring.Centre(query), textWeight);
+        var chosen = WithoutOutscorers(CentredFirst(scored, centred));
+        return [.. WithMargin(chosen, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
+    }
+
+    private List<Candidate> ScoreAll(IReadOnlyList<Concept> pool, IReadOnlyList<Concept> concepts, ImageAnalysis query, float textWeight)
+    {
+        var rooms = _options.RoomRegions ? RoomSimilarities.Measure(query, concepts, (float)_options.OwnRoomOverlap) : null;
+        return [.. pool.Select(c => Score(c, query, textWeight, (float)_options.ConfirmedPenalty, rooms?.Against(c), (float)_options.ObjectBoxTolerance, (float)_options.SmallRegionBonus))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Concept.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The candidates with the one that leads in the owner-centred space first (<see cref="RecognitionOptions.CentredRanking"/>):
+    /// its centred score plus the local evidence it gained, the others after it by their own (raw) score. Every candidate
+    /// keeps its raw score, which the thresholds judge; <see cref="Candidate.CentredScore"/> says why the first is first.
+    /// </summary>
+    /// <param name="scored">Raw scores, local evidence included, best first.</param>
+    /// <param name="centred">The same concepts scored on centred vectors, without local evidence.</param>
+    public static IReadOnlyList<Candidate> CentredFirst(IReadOnlyList<Candidate> scored, IReadOnlyList<Candidate> centred)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(centred);
+        var byName = centred.Where(c => c.Score > -1).ToDictionary(c => c.Concept, c => c.Score);
+        if (scored.Count == 0 || byName.Count == 0)
+        {
+            return scored;
+        }
+
+        var keyed = scored.Select(c => c with { CentredScore = byName.TryGetValue(c.Concept, out var s) ? s + (c.Score - (c.GlobalScore ?? c.Score)) : null }).ToList();
+        var leader = keyed.Where(c => c.CentredScore is not null).OrderByDescending(c => c.CentredScore).ThenBy(c => c.Concept.Key, StringComparer.Ordinal).First();
+        return [leader, .. keyed.Where(c => !ReferenceEquals(c, leader))];
+    }
+
+    /// <summary>
+    /// The first candidate and those that do not outscore it: a concept the centred space ranked below the first is not
+    /// offered to reasoning or pairwise comparison above it, and the first one's lead is measured over the rest (replayed,
+    /// this beats measuring it against the dropped ones too: docs/thresholds.md, round 10). Best first again.
+    /// </summary>
+    public static IReadOnlyList<Candidate> WithoutOutscorers(IReadOnlyList<Candidate> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return ranked.Count == 0 ? ranked : [ranked[0], .. ranked.Skip(1).Where(c => c.Score <= ranked[0].Score)];
     }
 
     /// <summary>
