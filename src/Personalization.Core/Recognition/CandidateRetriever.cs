@@ -55,7 +55,10 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             return [.. WithMargin(scored, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
         }
 
-        var centred = ScoreAll(centring.Centre(pool), centring.Centre(concepts), centring.Centre(query), textWeight);
+        // The pool is all the owner's concepts when every concept is verified: centre them once.
+        var owned = centring.Centre(concepts);
+        var inPool = pool.Select(c => c.Name).ToHashSet();
+        var centred = ScoreAll(ReferenceEquals(pool, concepts) ? owned : [.. owned.Where(c => inPool.Contains(c.Name))], owned, centring.Centre(query), textWeight);
         var chosen = WithoutOutscorers(CentredFirst(scored, centred));
         return [.. WithMargin(chosen, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
     }
