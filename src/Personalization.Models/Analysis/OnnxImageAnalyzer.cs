@@ -26,16 +26,6 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
 
     // A reference photo's room tiles are embedded with its regions and kept apart from them.
     private const string RoomSource = "room";
-    private const string MirrorSource = "mirror";
-
-    private static void Mirror(Span<byte> patch)
-    {
-        var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(patch);
-        for (var y = 0; y < PatchSize; y++)
-        {
-            pixels.Slice(y * PatchSize, PatchSize).Reverse();
-        }
-    }
 
     private readonly SkiaImageDecoder _decoder;
     private readonly YoloxDetector _detector;
@@ -151,11 +141,6 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                         }
 
                         var regions = focus is null ? RegionSelector.Select(detections, w, h, _detection, detected.Proposals) : RegionSelector.ForReference(focus, w, h, _detection);
-                        if (focus is not null && _detection.ReferenceMirror)
-                        {
-                            regions = [.. regions, (focus.Box, MirrorSource, focus.Label, 1f)];
-                        }
-
                         if (focus is not null && _detection.ReferenceRooms)
                         {
                             regions = [.. regions, .. RegionSelector.RoomTiles(focus, w, h).Select(t => (t, RoomSource, (string?)null, 0f))];
@@ -247,10 +232,6 @@ public sealed class OnnxImageAnalyzer : IImageAnalyzer, IDisposable
                     var (image, region, _) = work[start + j];
                     renderer.RenderRegion(image.Decoded, region.Box);
                     renderer.Pixels.CopyTo(buffer.AsSpan(j * PatchBytes, PatchBytes));
-                    if (region.Source == MirrorSource)
-                    {
-                        Mirror(buffer.AsSpan(j * PatchBytes, PatchBytes));
-                    }
                     colors[j] = DominantColors.Of(renderer.Pixels, ColorVocabulary.Basic);
                 }
 

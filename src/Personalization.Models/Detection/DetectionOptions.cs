@@ -53,9 +53,6 @@ public sealed class DetectionOptions
     /// </summary>
     public bool ReferenceWholeImage { get; set; }
 
-    /// <summary>Experiment: a reference's object is also embedded mirrored left to right (one more region, "mirror").</summary>
-    public bool ReferenceMirror { get; set; }
-
     /// <summary>
     /// A reference photo enrolled without a drawn box: cut the chosen object from the room around it (GrabCut) and keep only
     /// keypoints on it, so other things photographed in the same room do not match it; without a detection, the cut's
