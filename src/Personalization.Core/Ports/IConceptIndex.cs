@@ -54,6 +54,8 @@ public interface IConceptIndex
         return updated;
     }
 
+    /// <summary>The owner's concepts. The list never changes once handed out (a change to the library gives a new list), so
+    /// what is derived from it can be kept with it (<see cref="Recognition.OwnerCentring.Library"/>).</summary>
     Task<IReadOnlyList<Concept>> ListAsync(OwnerId owner, CancellationToken cancellationToken = default);
 
     /// <summary>Exact cosine top-k of the query vectors against the owner's reference-region image vectors

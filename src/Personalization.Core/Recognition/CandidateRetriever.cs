@@ -49,16 +49,16 @@ public sealed class CandidateRetriever(IConceptIndex index, ILocalFeatureMatcher
             scored = Verify(scored, concepts, query, cancellationToken);
         }
 
-        var centring = _options.CentredRanking && query.Regions.Count > 0 ? OwnerCentring.Of(concepts, query.Regions[0].ImageVector.Length) : null;
-        if (centring is null)
+        var library = _options.CentredRanking && query.Regions.Count > 0 ? OwnerCentring.Library(concepts, query.Regions[0].ImageVector.Length) : null;
+        if (library is null)
         {
             return [.. WithMargin(scored, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
         }
 
-        // The pool is all the owner's concepts when every concept is verified: centre them once.
-        var owned = centring.Centre(concepts);
-        var inPool = pool.Select(c => c.Name).ToHashSet();
-        var centred = ScoreAll(ReferenceEquals(pool, concepts) ? owned : [.. owned.Where(c => inPool.Contains(c.Name))], owned, centring.Centre(query), textWeight);
+        // The pool is the whole library when every concept is verified; else the concepts the search named.
+        var inPool = ReferenceEquals(pool, concepts) ? null : pool.Select(c => c.Name).ToHashSet();
+        var centredPool = inPool is null ? library.Concepts : [.. library.Concepts.Where(c => inPool.Contains(c.Name))];
+        var centred = ScoreAll(centredPool, library.Concepts, library.Centring.Centre(query), textWeight);
         var chosen = WithoutOutscorers(CentredFirst(scored, centred));
         return [.. WithMargin(chosen, (float)_options.MarginWeight, (float)_options.MarginFloor).Take(topK)];
     }

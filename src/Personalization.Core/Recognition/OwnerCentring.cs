@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Personalization.Core.Domain;
 
 namespace Personalization.Core.Recognition;
@@ -13,9 +14,35 @@ namespace Personalization.Core.Recognition;
 /// </summary>
 public sealed class OwnerCentring
 {
+    // An index that keeps a snapshot of the owner's library hands out the same list until the library changes: the
+    // library is centred once per snapshot, not once per photo.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Concept>, CentredLibrary> Libraries = [];
+
     private readonly float[] _mean;
 
     private OwnerCentring(float[] mean) => _mean = mean;
+
+    /// <summary>
+    /// The owner's library centred on its rooms, for query vectors of <paramref name="dimensions"/>: computed once per list
+    /// the index hands out (a new list after every change to the library); null when no reference photo kept a room.
+    /// </summary>
+    public static CentredLibrary? Library(IReadOnlyList<Concept> concepts, int dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        if (Libraries.TryGetValue(concepts, out var cached) && cached.Centring._mean.Length == dimensions)
+        {
+            return cached;
+        }
+
+        if (Of(concepts, dimensions) is not { } centring)
+        {
+            return null;
+        }
+
+        var library = new CentredLibrary(centring, centring.Centre(concepts));
+        Libraries.AddOrUpdate(concepts, library);
+        return library;
+    }
 
     /// <summary>The centring of these concepts' rooms, for query vectors of <paramref name="dimensions"/>; null when no
     /// reference photo kept a room of that size.</summary>
@@ -90,3 +117,6 @@ public sealed class OwnerCentring
         return centred;
     }
 }
+
+/// <summary>The centring of an owner's library and the library centred by it (in the order of the list it came from).</summary>
+public sealed record CentredLibrary(OwnerCentring Centring, IReadOnlyList<Concept> Concepts);

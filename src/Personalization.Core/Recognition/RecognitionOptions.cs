@@ -127,7 +127,7 @@ public sealed class RecognitionOptions
     /// concept (all thresholds were chosen on raw cosines), its lead measured as before, over the raw scores of the concepts
     /// that do not outscore it. Retrieval top-1 up on every synthetic set (seed 7 0.667 → 0.729, seed 11
     /// 0.448 → 0.625), F1 up or level on all ten (seed 11 0.394 → 0.526), DreamBooth and held-out DreamBooth level
-    /// (docs/thresholds.md, round 10). About 4 ms per photo.
+    /// (docs/thresholds.md, round 10). The chain takes up to about 7 ms more per photo (a second scoring pass).
     /// </summary>
     public bool CentredRanking { get; set; } = true;
 

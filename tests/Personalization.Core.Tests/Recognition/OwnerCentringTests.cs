@@ -35,6 +35,26 @@ public sealed class OwnerCentringTests
     }
 
     [Fact]
+    public void Library_IsCentredOncePerListTheIndexHandsOut_AgainForANewList_NullWithoutRooms()
+    {
+        IReadOnlyList<Concept> snapshot = [Bo, Hub];
+        var library = OwnerCentring.Library(snapshot, dimensions: 3)!;
+        Assert.Same(library, OwnerCentring.Library(snapshot, dimensions: 3));
+        Assert.Equal(["bo", "sloth"], library.Concepts.Select(c => c.Name.Value));
+
+        // The hub's reference (0, 0.6, 0.8) less m = (0, 0, 1), re-normalised: (0, 0.949, −0.316).
+        var hub = library.Concepts[1].References[0].Regions[0].ImageVector.ToArray();
+        Assert.Equal([0f, 0.949f, -0.316f], hub, new Close(1e-3f));
+
+        // After a change the index hands out a new list: centred again, from what it holds now.
+        IReadOnlyList<Concept> changed = [Bo, Hub, Concept("can", [0, 1, 0])];
+        var again = OwnerCentring.Library(changed, dimensions: 3)!;
+        Assert.NotSame(library, again);
+        Assert.Equal(3, again.Concepts.Count);
+        Assert.Null(OwnerCentring.Library([Hub], dimensions: 3));
+    }
+
+    [Fact]
     public void AHubThatOutscoresTheRightConceptRaw_IsRankedBelowItCentred_AndDropped()
     {
         // Raw: bo 0.6, the hub 0.64 (it shares the room with the photo). Centred on m = (0, 0, 1): the photo is
